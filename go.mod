@@ -1,0 +1,3 @@
+module github.com/eventlint/eventlint
+
+go 1.26.0
