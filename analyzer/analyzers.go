@@ -1,0 +1,53 @@
+package analyzer
+
+import "golang.org/x/tools/go/analysis"
+
+// Suite is one configured set of the eventlint analyzers. Each suite has
+// its own flags, so drivers that configure eventlint differently in one
+// process (golangci-lint builds one per configuration) do not share state.
+type Suite struct {
+	Naming       *analysis.Analyzer
+	Catalogue    *analysis.Analyzer
+	Unregistered *analysis.Analyzer
+	module       *moduleRef
+}
+
+// moduleRef lets the analyzers of a suite share the module view a driver
+// sets after building them.
+type moduleRef struct{ view *ModuleView }
+
+// NewSuite returns a suite with default flags and no module view.
+func NewSuite() *Suite {
+	ref := new(moduleRef)
+	return &Suite{
+		Naming:       newNaming(),
+		Catalogue:    newCatalogue(ref),
+		Unregistered: newUnregistered(ref),
+		module:       ref,
+	}
+}
+
+// Analyzers returns the suite's analyzers, in check-ID order.
+func (s *Suite) Analyzers() []*analysis.Analyzer {
+	return []*analysis.Analyzer{s.Naming, s.Catalogue, s.Unregistered}
+}
+
+// SetModule gives the suite's analyzers the module-wide view used by the
+// checks that need every package of the module (EL2008, EL3003, EL3004
+// and the blank-import fix of EL3001). Only a driver that has loaded the
+// whole module may set it; nil turns those checks off.
+func (s *Suite) SetModule(v *ModuleView) { s.module.view = v }
+
+// Default is the suite behind the package-level analyzers, which go vet,
+// golangci-lint and nogo run.
+var Default = NewSuite()
+
+// The default suite's analyzers.
+var (
+	NamingAnalyzer       = Default.Naming
+	CatalogueAnalyzer    = Default.Catalogue
+	UnregisteredAnalyzer = Default.Unregistered
+)
+
+// Analyzers returns the default suite's analyzers.
+func Analyzers() []*analysis.Analyzer { return Default.Analyzers() }

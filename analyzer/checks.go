@@ -1,0 +1,184 @@
+package analyzer
+
+import "slices"
+
+// DocsURL is the page that documents every check; a finding links to
+// DocsURL#<check ID> (drivers join Analyzer.URL and Diagnostic.Category).
+const DocsURL = "https://github.com/eventlint/eventlint/blob/main/docs/checks.md"
+
+// Driver coverage of a check.
+const (
+	// AllDrivers: the check runs under every driver (eventlint, go vet,
+	// golangci-lint, nogo).
+	AllDrivers = "all drivers"
+	// StandaloneOnly: the check needs every package of the module at once,
+	// which only the standalone eventlint command loads.
+	StandaloneOnly = "standalone eventlint only"
+)
+
+// Check describes one kind of finding. It is the single source for
+// -help/explain, docs/checks.md and the findings' Category and URL.
+type Check struct {
+	ID        string // stable, never reused: EL<analyzer digit><number>
+	Analyzer  string // name of the analyzer that reports it
+	Title     string // one line, lowercase, no period
+	Since     string // the eventlint version that introduced it
+	Drivers   string // AllDrivers or StandaloneOnly
+	Rationale string // why it matters
+	Before    string // Go code that is reported
+	After     string // the same code, fixed
+}
+
+// URL is the check's documentation link.
+func (c *Check) URL() string { return DocsURL + "#" + c.ID }
+
+// Checks lists every check, ordered by ID.
+var Checks = []*Check{
+	CheckIgnoreDirective,
+	CheckNameFormat, CheckNamePastTense, CheckNameDynamic,
+	CheckUncatalogued, CheckCatalogueLiteral, CheckDeprecatedEmit, CheckPayloadMismatch,
+	CheckCatalogueDuplicate, CheckCataloguePayload, CheckCatalogueNotVisible, CheckCatalogueStale,
+	CheckNoSubscriber, CheckHandlerType, CheckHandlerNotImported, CheckSubscriptionUnemitted,
+}
+
+// CheckByID returns the check with the given ID, or nil.
+func CheckByID(id string) *Check {
+	i := slices.IndexFunc(Checks, func(c *Check) bool { return c.ID == id })
+	if i < 0 {
+		return nil
+	}
+	return Checks[i]
+}
+
+const since = "v0.1.0"
+
+var CheckIgnoreDirective = &Check{
+	ID: "EL0001", Analyzer: "naming", Title: "malformed eventlint:ignore directive", Since: since, Drivers: AllDrivers,
+	Rationale: "A suppression is a decision someone has to be able to revisit: the directive must say why, " +
+		"and any check IDs it names must exist, or it silences nothing it was meant to.",
+	Before: "bus.Emit(ctx, \"Legacy\", nil) //eventlint:ignore",
+	After:  "bus.Emit(ctx, \"Legacy\", nil) //eventlint:ignore EL1001 consumed by the billing service, renamed in Q3",
+}
+
+var CheckNameFormat = &Check{
+	ID: "EL1001", Analyzer: "naming", Title: "event name is not <aggregate>.<verb>", Since: since, Drivers: AllDrivers,
+	Rationale: "Event names are read by people and matched by code in other modules. One shape, " +
+		"lowercase snake_case segments separated by dots, keeps them greppable and predictable: " +
+		"the aggregate that changed, then what happened to it.",
+	Before: "bus.Emit(ctx, \"EmployeeCreated\", e)",
+	After:  "bus.Emit(ctx, \"employee.created\", e)",
+}
+
+var CheckNamePastTense = &Check{
+	ID: "EL1002", Analyzer: "naming", Title: "event name does not end in a past-tense verb", Since: since, Drivers: AllDrivers,
+	Rationale: "An event records something that has happened; a command asks for something to happen. " +
+		"A present-tense name (order.refund) reads as a command and invites handlers that reply to it.",
+	Before: "bus.Emit(ctx, \"order.refund\", o)",
+	After:  "bus.Emit(ctx, \"order.refunded\", o)",
+}
+
+var CheckNameDynamic = &Check{
+	ID: "EL1003", Analyzer: "naming", Title: "event name is not a compile-time constant", Since: since, Drivers: AllDrivers,
+	Rationale: "A name computed at run time cannot be checked against the naming rule, the catalogue or the " +
+		"program's subscribers. Use a constant, or a wrapper function that takes the name as a parameter " +
+		"(its callers' constant names are then checked).",
+	Before: "bus.Emit(ctx, kind+\".created\", e)",
+	After:  "bus.Emit(ctx, events.EmployeeCreated, e)",
+}
+
+var CheckUncatalogued = &Check{
+	ID: "EL2001", Analyzer: "catalogue", Title: "event is not declared in the catalogue", Since: since, Drivers: AllDrivers,
+	Rationale: "The catalogue is the list of published events other modules may depend on. An event emitted " +
+		"or subscribed to outside it is an undocumented contract, or a typo of a declared one.",
+	Before: "bus.Emit(ctx, \"employee.hired\", e) // not in package events",
+	After:  "// in package events:\nconst EmployeeHired = \"employee.hired\"\n\nbus.Emit(ctx, events.EmployeeHired, e)",
+}
+
+var CheckCatalogueLiteral = &Check{
+	ID: "EL2002", Analyzer: "catalogue", Title: "string literal repeats a catalogued event name", Since: since, Drivers: AllDrivers,
+	Rationale: "Spelling a catalogued name as a literal hides the dependency on the catalogue: a rename or " +
+		"deprecation there does not reach this line. The suggested fix uses the constant.",
+	Before: "bus.Emit(ctx, \"employee.created\", e)",
+	After:  "bus.Emit(ctx, events.EmployeeCreated, e)",
+}
+
+var CheckDeprecatedEmit = &Check{
+	ID: "EL2003", Analyzer: "catalogue", Title: "emit of a deprecated event", Since: since, Drivers: AllDrivers,
+	Rationale: "A deprecated event is kept only so existing subscribers keep working during a migration; new " +
+		"emits prolong it. Subscribing stays fine while the event is still emitted.",
+	Before: "bus.Emit(ctx, events.PatientRegistered, p) // Deprecated: use PatientCreated",
+	After:  "bus.Emit(ctx, events.PatientCreated, p)",
+}
+
+var CheckPayloadMismatch = &Check{
+	ID: "EL2004", Analyzer: "catalogue", Title: "emitted payload does not match the catalogue", Since: since, Drivers: AllDrivers,
+	Rationale: "Subscribers are written against the catalogued payload type; the bus skips a handler whose " +
+		"type does not match, so a wrong payload is a silently lost event.",
+	Before: "//eventlint:payload Employee\nconst EmployeeCreated = \"employee.created\"\n\nbus.Emit(ctx, events.EmployeeCreated, &e) // *Employee",
+	After:  "bus.Emit(ctx, events.EmployeeCreated, e)",
+}
+
+var CheckCatalogueDuplicate = &Check{
+	ID: "EL2005", Analyzer: "catalogue", Title: "event declared twice in the catalogue", Since: since, Drivers: AllDrivers,
+	Rationale: "Two constants for one event split its users between two names for the same contract; " +
+		"deprecating or documenting one of them misses the other.",
+	Before: "const (\n\tEmployeeCreated = \"employee.created\"\n\tEmployeeAdded   = \"employee.created\"\n)",
+	After:  "const EmployeeCreated = \"employee.created\"",
+}
+
+var CheckCataloguePayload = &Check{
+	ID: "EL2006", Analyzer: "catalogue", Title: "payload directive names no type", Since: since, Drivers: AllDrivers,
+	Rationale: "A payload directive that does not resolve declares nothing, and payload checks silently stop.",
+	Before: "//eventlint:payload Employe\nconst EmployeeCreated = \"employee.created\"",
+	After:  "//eventlint:payload Employee\nconst EmployeeCreated = \"employee.created\"",
+}
+
+var CheckCatalogueNotVisible = &Check{
+	ID: "EL2007", Analyzer: "catalogue", Title: "package uses the bus without the required catalogue", Since: since, Drivers: AllDrivers,
+	Rationale: "With -catalogue.require set, every package that emits or subscribes must take its event names " +
+		"from that catalogue, so no event escapes it.",
+	Before: "bus.Emit(ctx, \"employee.created\", e) // package does not import the catalogue",
+	After:  "bus.Emit(ctx, events.EmployeeCreated, e)",
+}
+
+var CheckCatalogueStale = &Check{
+	ID: "EL2008", Analyzer: "catalogue", Title: "catalogued event is never emitted", Since: since, Drivers: StandaloneOnly,
+	Rationale: "A catalogue entry nothing emits promises subscribers an event that never comes. Remove it, " +
+		"or mark it Deprecated: while other modules migrate.",
+	Before: "const EmployeeArchived = \"employee.archived\" // emitted nowhere in the module",
+	After:  "// Deprecated: archiving was removed; nothing emits this any more.\nconst EmployeeArchived = \"employee.archived\"",
+}
+
+var CheckNoSubscriber = &Check{
+	ID: "EL3001", Analyzer: "unregistered", Title: "event emitted with no subscriber in the program", Since: since, Drivers: AllDrivers,
+	Rationale: "Handlers register themselves from init, so a handler package that the command does not import " +
+		"never runs and its events are emitted into the void, silently. Reported in package main, naming the " +
+		"emit sites; the standalone command also names the module's packages that would handle the event " +
+		"and suggests the blank import.",
+	Before: "package main\n\nimport _ \"example.com/app/hr\" // emits employee.created\n\nfunc main() {}",
+	After:  "package main\n\nimport (\n\t_ \"example.com/app/hr\"\n\t_ \"example.com/app/notify\" // handles employee.created\n)\n\nfunc main() {}",
+}
+
+var CheckHandlerType = &Check{
+	ID: "EL3002", Analyzer: "unregistered", Title: "handler can never receive the emitted payload", Since: since, Drivers: AllDrivers,
+	Rationale: "The bus hands a payload to a handler only if it has the handler's type T; a handler whose T " +
+		"matches no emitted payload is skipped at every emit.",
+	Before: "bus.On(\"employee.created\", func(ctx context.Context, e hr.Employee) error {...}) // emitted as *hr.Employee",
+	After:  "bus.On(\"employee.created\", func(ctx context.Context, e *hr.Employee) error {...})",
+}
+
+var CheckHandlerNotImported = &Check{
+	ID: "EL3003", Analyzer: "unregistered", Title: "handler package is not imported by any command", Since: since, Drivers: StandaloneOnly,
+	Rationale: "A package that registers handlers during initialisation takes part only if a program imports " +
+		"it; if no command of the module does, its handlers never run.",
+	Before: "package notify\n\nfunc init() { bus.On(\"employee.created\", sendWelcomeMail) } // no command imports notify",
+	After:  "package main\n\nimport _ \"example.com/app/notify\"",
+}
+
+var CheckSubscriptionUnemitted = &Check{
+	ID: "EL3004", Analyzer: "unregistered", Title: "subscription to an event nothing emits", Since: since, Drivers: StandaloneOnly,
+	Rationale: "A handler for an event no package of the module emits never runs; most often the name is a " +
+		"typo of an emitted event.",
+	Before: "bus.On(\"employe.created\", sendWelcomeMail)",
+	After:  "bus.On(\"employee.created\", sendWelcomeMail)",
+}

@@ -1,0 +1,447 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Model is the analyzer every eventlint check stands on. It finds the
+// package's emits and subscriptions (bus calls and calls of wrappers),
+// detects wrappers and exports a WrapperFact for each, reads the package's
+// catalogue if it is one, and exports the package's Summary. It reports
+// nothing itself.
+var Model = &analysis.Analyzer{
+	Name:       "eventmodel",
+	Doc:        "find the event bus call sites, wrappers and catalogue of a package (used by every eventlint check)",
+	URL:        DocsURL,
+	Run:        runModel,
+	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(Summary), new(WrapperFact)},
+}
+
+// Result is what Model hands to the checks.
+type Result struct {
+	// Sites are the package's emits and subscriptions, test files
+	// included, in source order. Calls inside a wrapper that forward its
+	// parameter are included with Forwarded set.
+	Sites []*Site
+	// Wrappers are the package's own wrapper functions.
+	Wrappers map[*types.Func]*WrapperFact
+	// Catalogue is the package's own catalogue, if it is one.
+	Catalogue *CatalogueDecl
+	// Summary is the package's exported summary: its non-test sites
+	// folded with the summaries of its non-test imports. Never nil.
+	Summary *Summary
+	// Own holds the package's own non-test sites, wrappers and catalogue,
+	// not folded with its imports. Never nil.
+	Own *Summary
+	// Visible are the catalogues the package can see: its own and those
+	// in the summaries of all its direct imports (test imports included).
+	Visible []*Catalogue
+	// Module is the path of the package's module, "" if unknown; far
+	// positions in messages are shown relative to it.
+	Module string
+
+	files map[string]*fileInfo // by file name; see report.go
+}
+
+func runModel(pass *analysis.Pass) (any, error) {
+	res := &Result{Summary: new(Summary), Own: new(Summary), Wrappers: map[*types.Func]*WrapperFact{}}
+	if pass.Module != nil {
+		res.Module = pass.Module.Path
+	}
+	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		return res, nil // a generated test main: nothing of the user's
+	}
+
+	imported, reachesBus := importedSummaries(pass)
+	isCatalogue := hasCatalogueDirective(pass.Files)
+	if !reachesBus && !isCatalogue {
+		// The common case in a big repository: the package can contain no
+		// site, so it costs a few map lookups.
+		return res, nil
+	}
+
+	res.files = indexFiles(pass)
+	in := inspector.New(pass.Files)
+	values := funcValues(pass.TypesInfo, in)
+	lookup := func(fn *types.Func) (*WrapperFact, bool) {
+		if w, ok := res.Wrappers[fn]; ok {
+			return w, true
+		}
+		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+			return nil, false
+		}
+		w := new(WrapperFact)
+		return w, pass.ImportObjectFact(fn, w)
+	}
+	findWrappers(pass, in, values, lookup, res.Wrappers)
+	for fn, w := range res.Wrappers {
+		pass.ExportObjectFact(fn, w)
+	}
+	res.Sites = collectSites(pass, in, values, lookup, res.Wrappers)
+
+	if isCatalogue {
+		res.Catalogue = readCatalogue(pass)
+	}
+
+	own := new(Summary)
+	for _, s := range res.Sites {
+		if s.InTest || s.Forwarded {
+			continue // tests are not linked into programs; wrappers' callers are the sites
+		}
+		pos := posOf(pass.Fset, pass.Pkg, s.Pos())
+		switch {
+		case !s.Const:
+			own.Dynamic = append(own.Dynamic, DynamicRecord{Kind: s.Kind, Pos: pos})
+		case s.Kind == Emit:
+			own.Emits = append(own.Emits, EmitRecord{Event: s.Name, Pos: pos, Payload: s.Payload})
+		case s.Kind == Subscribe:
+			own.Subs = append(own.Subs, SubRecord{Event: s.Name, Pos: pos, Handler: s.Handler, AtInit: s.AtInit})
+		}
+	}
+	for fn, w := range res.Wrappers {
+		own.Wrappers = append(own.Wrappers, WrapperRecord{Func: fn.FullName(), Kind: w.Kind})
+	}
+	if res.Catalogue != nil {
+		own.Catalogues = append(own.Catalogues, res.Catalogue.Catalogue)
+		res.Visible = append(res.Visible, res.Catalogue.Catalogue)
+	}
+	own.normalize()
+	folded := new(Summary)
+	folded.merge(own)
+	for _, imp := range imported {
+		if imp.linked {
+			folded.merge(imp.sum)
+		}
+		res.Visible = append(res.Visible, imp.sum.Catalogues...)
+	}
+	folded.normalize()
+	slices.SortFunc(res.Visible, func(a, b *Catalogue) int { return strings.Compare(a.Pkg, b.Pkg) })
+	res.Visible = slices.CompactFunc(res.Visible, func(a, b *Catalogue) bool { return a.Pkg == b.Pkg })
+	res.Own, res.Summary = own, folded
+	if !folded.empty() {
+		pass.ExportPackageFact(folded)
+	}
+	return res, nil
+}
+
+type importedSummary struct {
+	sum    *Summary
+	linked bool // imported by a non-test file, so linked into the package
+}
+
+// importedSummaries returns the summaries of the package's direct imports,
+// and reports whether the package can contain a bus site: it imports a bus
+// library or a package that has a summary.
+func importedSummaries(pass *analysis.Pass) ([]importedSummary, bool) {
+	linked := map[string]bool{}
+	reaches := false
+	for _, f := range pass.Files {
+		test := isTestFile(pass, f)
+		for _, spec := range f.Imports {
+			path := strings.Trim(spec.Path.Value, "`\"")
+			if slices.Contains(busPaths, path) {
+				reaches = true
+			}
+			if !test {
+				linked[path] = true
+			}
+		}
+	}
+	var out []importedSummary
+	for _, imp := range pass.Pkg.Imports() {
+		sum := new(Summary)
+		if !pass.ImportPackageFact(imp, sum) {
+			continue
+		}
+		reaches = true
+		out = append(out, importedSummary{sum: sum, linked: linked[imp.Path()]})
+	}
+	return out, reaches
+}
+
+func isTestFile(pass *analysis.Pass, f *ast.File) bool {
+	return strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
+}
+
+// funcValues returns the local variables that only ever hold one function
+// or method value, with that function: calls through them resolve as calls
+// of the function. A variable assigned again, or whose address is taken,
+// is left out.
+func funcValues(info *types.Info, in *inspector.Inspector) map[*types.Var]*types.Func {
+	values := map[*types.Var]*types.Func{}
+	spoiled := map[*types.Var]bool{}
+	define := func(lhs ast.Expr, rhs ast.Expr) {
+		id, ok := lhs.(*ast.Ident)
+		if !ok {
+			return
+		}
+		v, ok := info.Defs[id].(*types.Var)
+		if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return // not a local variable
+		}
+		if fn := funcValue(info, rhs); fn != nil {
+			values[v] = fn
+		}
+	}
+	for c := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if n.Tok.String() == ":=" && len(n.Lhs) == len(n.Rhs) {
+					if _, redeclared := info.Uses[identOf(lhs)].(*types.Var); !redeclared {
+						define(lhs, n.Rhs[i])
+						continue
+					}
+				}
+				if v, ok := info.Uses[identOf(lhs)].(*types.Var); ok {
+					spoiled[v] = true
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, name := range n.Names {
+					define(name, n.Values[i])
+				}
+			}
+		case *ast.UnaryExpr:
+			if v, ok := info.Uses[identOf(n.X)].(*types.Var); ok && n.Op.String() == "&" {
+				spoiled[v] = true
+			}
+		}
+	}
+	for v := range spoiled {
+		delete(values, v)
+	}
+	return values
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	if id == nil {
+		return &ast.Ident{} // matches nothing in info maps
+	}
+	return id
+}
+
+// funcValue returns the function that e denotes as a value: f, pkg.F,
+// x.Method (a method value), F[T].
+func funcValue(info *types.Info, e ast.Expr) *types.Func {
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.IndexExpr:
+		e = x.X
+	case *ast.IndexListExpr:
+		e = x.X
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		fn, _ := info.Uses[x].(*types.Func)
+		return fn
+	case *ast.SelectorExpr:
+		if s := info.Selections[x]; s != nil && s.Kind() != types.MethodVal {
+			return nil // a field, or a method expression (its receiver is an argument)
+		}
+		fn, _ := info.Uses[x.Sel].(*types.Func)
+		return fn
+	}
+	return nil
+}
+
+// forwardedParam returns the index of the parameter of decl that e passes
+// on unchanged (seeing through parentheses and conversions), or -1.
+func forwardedParam(info *types.Info, sig *types.Signature, e ast.Expr) int {
+	for {
+		e = ast.Unparen(e)
+		if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+				e = call.Args[0]
+				continue
+			}
+		}
+		break
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return -1
+	}
+	for i := range sig.Params().Len() {
+		if sig.Params().At(i) == v {
+			if sig.Variadic() && i == sig.Params().Len()-1 {
+				return -1 // a ...T parameter is a slice, not one value
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+// findWrappers finds the package's functions that forward a parameter to
+// the bus as an event name, directly or through other wrappers, and adds
+// them to wrappers. Wrappers calling each other are found by iterating to
+// a fixed point.
+func findWrappers(pass *analysis.Pass, in *inspector.Inspector, values map[*types.Var]*types.Func, lookup shapeLookup, wrappers map[*types.Func]*WrapperFact) {
+	type candidate struct {
+		fn    *types.Func
+		sig   *types.Signature
+		calls []*ast.CallExpr
+	}
+	var cands []candidate
+	for c := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := c.Node().(*ast.FuncDecl)
+		fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if !ok || decl.Body == nil {
+			continue // no body to forward anything
+		}
+		sig := fn.Signature()
+		if sig.Params().Len() == 0 {
+			continue // no parameter to forward
+		}
+		var calls []*ast.CallExpr
+		for cc := range c.Preorder((*ast.CallExpr)(nil)) {
+			calls = append(calls, cc.Node().(*ast.CallExpr))
+		}
+		cands = append(cands, candidate{fn, sig, calls})
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, cand := range cands {
+			if wrappers[cand.fn] != nil {
+				continue // already known
+			}
+			for _, call := range cand.calls {
+				fn, w, offset := calleeShape(pass.TypesInfo, call, values, lookup)
+				if w == nil || fn == cand.fn {
+					continue // not a bus call, or plain recursion
+				}
+				site := newSite(pass.TypesInfo, call, fn, w, offset)
+				if site == nil {
+					continue
+				}
+				name := forwardedParam(pass.TypesInfo, cand.sig, site.NameExpr)
+				if name < 0 || site.Const {
+					continue // the name is not the caller's to choose
+				}
+				wf := &WrapperFact{Shape: Shape{Kind: w.Kind, Name: name, Payload: -1, Handler: -1}}
+				switch w.Kind {
+				case Emit:
+					if site.PayloadExpr != nil {
+						wf.Payload = forwardedParam(pass.TypesInfo, cand.sig, site.PayloadExpr)
+					}
+					if wf.Payload < 0 {
+						wf.Fixed = site.Payload
+					}
+				case Subscribe:
+					if idx := handlerArg(site, w, offset); idx != nil {
+						wf.Handler = forwardedParam(pass.TypesInfo, cand.sig, idx)
+					}
+					if wf.Handler < 0 {
+						wf.Fixed = site.Handler
+					}
+				}
+				wrappers[cand.fn] = wf
+				changed = true
+				break
+			}
+		}
+	}
+}
+
+func handlerArg(s *Site, w *WrapperFact, offset int) ast.Expr {
+	if w.Handler < 0 || w.Handler+offset >= len(s.Call.Args) {
+		return nil
+	}
+	return s.Call.Args[w.Handler+offset]
+}
+
+// collectSites returns every emit and subscription of the package.
+func collectSites(pass *analysis.Pass, in *inspector.Inspector, values map[*types.Var]*types.Func, lookup shapeLookup, wrappers map[*types.Func]*WrapperFact) []*Site {
+	initFuncs := initReachable(pass, in)
+	var sites []*Site
+	for fc := range in.Root().Children() {
+		test := isTestFile(pass, fc.Node().(*ast.File))
+		for c := range fc.Preorder((*ast.CallExpr)(nil)) {
+			call := c.Node().(*ast.CallExpr)
+			fn, w, offset := calleeShape(pass.TypesInfo, call, values, lookup)
+			if w == nil {
+				continue // not a bus call
+			}
+			s := newSite(pass.TypesInfo, call, fn, w, offset)
+			if s == nil {
+				continue
+			}
+			s.InTest = test
+			decl := enclosingFunc(c)
+			if decl == nil {
+				s.AtInit = true // a package-level variable's initializer
+			} else if obj, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
+				s.AtInit = initFuncs[obj]
+				if wrappers[obj] != nil && !s.Const && forwardedParam(pass.TypesInfo, obj.Signature(), s.NameExpr) >= 0 {
+					s.Forwarded = true
+				}
+			}
+			sites = append(sites, s)
+		}
+	}
+	return sites
+}
+
+func enclosingFunc(c inspector.Cursor) *ast.FuncDecl {
+	for e := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		return e.Node().(*ast.FuncDecl)
+	}
+	return nil
+}
+
+// initReachable returns the package's functions that run during package
+// initialisation: init functions, and the package's functions they or
+// package-level initializers call, transitively. Registering handlers from
+// a helper that init calls is as good as registering in init.
+func initReachable(pass *analysis.Pass, in *inspector.Inspector) map[*types.Func]bool {
+	calls := map[*types.Func][]*types.Func{} // caller -> same-package callees
+	var roots []*types.Func
+	for c := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl:
+			if n.Recv == nil && n.Name.Name == "init" {
+				if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+					roots = append(roots, fn)
+				}
+			}
+		case *ast.CallExpr:
+			callee := typeutil.StaticCallee(pass.TypesInfo, n)
+			if callee == nil || callee.Pkg() != pass.Pkg {
+				continue // not a call of this package's code
+			}
+			callee = callee.Origin()
+			if decl := enclosingFunc(c); decl == nil {
+				roots = append(roots, callee) // called by a package-level initializer
+			} else if caller, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
+				calls[caller] = append(calls[caller], callee)
+			}
+		}
+	}
+	seen := map[*types.Func]bool{}
+	for len(roots) > 0 {
+		fn := roots[len(roots)-1]
+		roots = roots[:len(roots)-1]
+		if seen[fn] {
+			continue
+		}
+		seen[fn] = true
+		roots = append(roots, calls[fn]...)
+	}
+	return seen
+}
