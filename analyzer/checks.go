@@ -129,8 +129,8 @@ var CheckCatalogueDuplicate = &Check{
 var CheckCataloguePayload = &Check{
 	ID: "EL2006", Analyzer: "catalogue", Title: "payload directive names no type", Since: since, Drivers: AllDrivers,
 	Rationale: "A payload directive that does not resolve declares nothing, and payload checks silently stop.",
-	Before: "//eventlint:payload Employe\nconst EmployeeCreated = \"employee.created\"",
-	After:  "//eventlint:payload Employee\nconst EmployeeCreated = \"employee.created\"",
+	Before:    "//eventlint:payload Employe\nconst EmployeeCreated = \"employee.created\"",
+	After:     "//eventlint:payload Employee\nconst EmployeeCreated = \"employee.created\"",
 }
 
 var CheckCatalogueNotVisible = &Check{

@@ -46,9 +46,9 @@ type Shape struct {
 // types.Func.FullName. Supporting another bus library means adding its
 // functions here (and its import path to busPaths).
 var busAPI = map[string]Shape{
-	BusPath + ".On":            {Kind: Subscribe, Name: 0, Payload: -1, Handler: 1},
-	BusPath + ".Subscribe":     {Kind: Subscribe, Name: 1, Payload: -1, Handler: 2},
-	BusPath + ".Emit":          {Kind: Emit, Name: 1, Payload: 2, Handler: -1},
+	BusPath + ".On":               {Kind: Subscribe, Name: 0, Payload: -1, Handler: 1},
+	BusPath + ".Subscribe":        {Kind: Subscribe, Name: 1, Payload: -1, Handler: 2},
+	BusPath + ".Emit":             {Kind: Emit, Name: 1, Payload: 2, Handler: -1},
 	"(*" + BusPath + ".Bus).Emit": {Kind: Emit, Name: 1, Payload: 2, Handler: -1},
 }
 
