@@ -154,7 +154,8 @@ var CheckNoSubscriber = &Check{
 	Rationale: "Handlers register themselves from init, so a handler package that the command does not import " +
 		"never runs and its events are emitted into the void, silently. Reported in package main, naming the " +
 		"emit sites; the standalone command also names the module's packages that would handle the event " +
-		"and suggests the blank import.",
+		"and suggests the blank import. A program that subscribes under an event name computed at run time " +
+		"might handle any event, so it is not checked.",
 	Before: "package main\n\nimport _ \"example.com/app/hr\" // emits employee.created\n\nfunc main() {}",
 	After:  "package main\n\nimport (\n\t_ \"example.com/app/hr\"\n\t_ \"example.com/app/notify\" // handles employee.created\n)\n\nfunc main() {}",
 }
@@ -162,7 +163,8 @@ var CheckNoSubscriber = &Check{
 var CheckHandlerType = &Check{
 	ID: "EL3002", Analyzer: "unregistered", Title: "handler can never receive the emitted payload", Since: since, Drivers: AllDrivers,
 	Rationale: "The bus hands a payload to a handler only if it has the handler's type T; a handler whose T " +
-		"matches no emitted payload is skipped at every emit.",
+		"matches no emitted payload is skipped at every emit. Only concrete types are compared, and a program " +
+		"that emits under an event name computed at run time is not checked: that emit might pass the handler's type.",
 	Before: "bus.On(\"employee.created\", func(ctx context.Context, e hr.Employee) error {...}) // emitted as *hr.Employee",
 	After:  "bus.On(\"employee.created\", func(ctx context.Context, e *hr.Employee) error {...})",
 }
@@ -170,7 +172,8 @@ var CheckHandlerType = &Check{
 var CheckHandlerNotImported = &Check{
 	ID: "EL3003", Analyzer: "unregistered", Title: "handler package is not imported by any command", Since: since, Drivers: StandaloneOnly,
 	Rationale: "A package that registers handlers during initialisation takes part only if a program imports " +
-		"it; if no command of the module does, its handlers never run.",
+		"it; if no command of the module does, its handlers never run. A module without commands is a library " +
+		"and is not checked, unless -unregistered.roots names the packages that stand for its programs.",
 	Before: "package notify\n\nfunc init() { bus.On(\"employee.created\", sendWelcomeMail) } // no command imports notify",
 	After:  "package main\n\nimport _ \"example.com/app/notify\"",
 }
@@ -178,7 +181,7 @@ var CheckHandlerNotImported = &Check{
 var CheckSubscriptionUnemitted = &Check{
 	ID: "EL3004", Analyzer: "unregistered", Title: "subscription to an event nothing emits", Since: since, Drivers: StandaloneOnly,
 	Rationale: "A handler for an event no package of the module emits never runs; most often the name is a " +
-		"typo of an emitted event.",
+		"typo of an emitted event. A module that emits under an event name computed at run time is not checked.",
 	Before: "bus.On(\"employe.created\", sendWelcomeMail)",
 	After:  "bus.On(\"employee.created\", sendWelcomeMail)",
 }
