@@ -39,6 +39,7 @@ type Catalogue struct {
 type CatalogueEvent struct {
 	Name       string   // the event name, the constant's value
 	Const      string   // the constant's identifier
+	Type       string   // the constant's type when it is typed (const X Name = ...), qualified; "" when untyped
 	Doc        string   // the purpose: the doc comment without directives and Deprecated paragraph
 	Deprecated string   // the text of the Deprecated: paragraph; "" if not deprecated
 	Payload    *Payload // the declared payload; nil if none is declared
@@ -168,6 +169,9 @@ func (cd *CatalogueDecl) addConst(pass *analysis.Pass, id *ast.Ident, doc *ast.C
 		Name:  constant.StringVal(obj.Val()),
 		Const: id.Name,
 		Pos:   posOf(pass.Fset, pass.Pkg, id.Pos()),
+	}
+	if b, ok := obj.Type().(*types.Basic); !ok || b.Info()&types.IsUntyped == 0 {
+		ev.Type = types.TypeString(obj.Type(), nil)
 	}
 	ev.Doc, ev.Deprecated = splitDoc(doc.Text())
 	if prev, dup := cd.Consts[ev.Name]; dup {

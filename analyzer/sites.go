@@ -170,7 +170,7 @@ func newSite(info *types.Info, call *ast.CallExpr, fn *types.Func, w *WrapperFac
 		s.Payload = w.Fixed
 		if e := arg(w.Payload); e != nil {
 			s.PayloadExpr = e
-			s.Payload = typeRefOf(info.TypeOf(e))
+			s.Payload = typeRefOf(payloadType(info, call, w.Payload+offset, e))
 		}
 	case Subscribe:
 		s.Handler = w.Fixed
@@ -179,6 +179,23 @@ func newSite(info *types.Info, call *ast.CallExpr, fn *types.Func, w *WrapperFac
 		}
 	}
 	return s
+}
+
+// payloadType returns the type of the payload a call emits when it passes e
+// as argument i: a parameter of a concrete type (a wrapper's p *Employee,
+// f bus.Fields) converts the argument to that type, while an interface
+// parameter (the bus's any) keeps the argument's own static type.
+func payloadType(info *types.Info, call *ast.CallExpr, i int, e ast.Expr) types.Type {
+	var sig *types.Signature
+	if t := info.TypeOf(call.Fun); t != nil {
+		sig, _ = t.Underlying().(*types.Signature)
+	}
+	if sig != nil && i < sig.Params().Len() && !(sig.Variadic() && i >= sig.Params().Len()-1) {
+		if t := sig.Params().At(i).Type(); !types.IsInterface(t) {
+			return t
+		}
+	}
+	return info.TypeOf(e)
 }
 
 // namedConst returns the constant an event name expression names, seeing

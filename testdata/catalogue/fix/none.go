@@ -1,0 +1,5 @@
+package fix
+
+func none() {
+	publish("report.failed") // want `^string literal repeats the catalogued event name "report.failed": use events.ReportFailed$`
+}
