@@ -163,8 +163,8 @@ var CheckNoSubscriber = &Check{
 var CheckHandlerType = &Check{
 	ID: "EL3002", Analyzer: "unregistered", Title: "handler can never receive the emitted payload", Since: since, Drivers: AllDrivers,
 	Rationale: "The bus hands a payload to a handler only if it has the handler's type T; a handler whose T " +
-		"matches no emitted payload is skipped at every emit. Only concrete types are compared, and a program " +
-		"that emits under an event name computed at run time is not checked: that emit might pass the handler's type.",
+		"matches no emitted payload is skipped at every emit. Only concrete types are compared, and a handler is not " +
+		"reported when the program emits, under an event name computed at run time, a payload that could have its type.",
 	Before: "bus.On(\"employee.created\", func(ctx context.Context, e hr.Employee) error {...}) // emitted as *hr.Employee",
 	After:  "bus.On(\"employee.created\", func(ctx context.Context, e *hr.Employee) error {...})",
 }

@@ -100,7 +100,7 @@ func runModel(pass *analysis.Pass) (any, error) {
 		pos := posOf(pass.Fset, pass.Pkg, s.Pos())
 		switch {
 		case !s.Const:
-			own.Dynamic = append(own.Dynamic, DynamicRecord{Kind: s.Kind, Pos: pos})
+			own.Dynamic = append(own.Dynamic, DynamicRecord{Kind: s.Kind, Pos: pos, Payload: s.Payload})
 		case s.Kind == Emit:
 			own.Emits = append(own.Emits, EmitRecord{Event: s.Name, Pos: pos, Payload: s.Payload})
 		case s.Kind == Subscribe:

@@ -106,8 +106,9 @@ type SubRecord struct {
 // DynamicRecord is an emit or subscription whose event name is not a
 // compile-time constant.
 type DynamicRecord struct {
-	Kind Kind
-	Pos  Pos
+	Kind    Kind
+	Pos     Pos
+	Payload TypeRef // emits: the payload's static type
 }
 
 // WrapperRecord names a function that forwards an event name to the bus.
@@ -126,7 +127,7 @@ func (s *Summary) normalize() {
 	})
 	s.Subs = slices.Compact(s.Subs)
 	slices.SortFunc(s.Dynamic, func(a, b DynamicRecord) int {
-		return cmp.Or(comparePos(a.Pos, b.Pos), cmp.Compare(a.Kind, b.Kind))
+		return cmp.Or(comparePos(a.Pos, b.Pos), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Payload.Name, b.Payload.Name))
 	})
 	s.Dynamic = slices.Compact(s.Dynamic)
 	slices.SortFunc(s.Wrappers, func(a, b WrapperRecord) int {

@@ -99,11 +99,21 @@ func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 			reportNoSubscriber(pass, res, view, file, pos, event)
 		}
 	}
-	if !hasDynamic(sum.Dynamic, Emit) {
-		for _, sub := range sum.Subs {
-			reportHandlerType(pass, res, pos, sub)
+	for _, sub := range sum.Subs {
+		if dynamicMayDeliver(sum.Dynamic, sub.Handler) {
+			continue // an emit under a computed name may carry the handler's type
 		}
+		reportHandlerType(pass, res, pos, sub)
 	}
+}
+
+// dynamicMayDeliver reports whether one of the emits under a computed name
+// could hand its payload to a handler taking t: its payload type is
+// unknown, an interface, or t itself.
+func dynamicMayDeliver(dyn []DynamicRecord, t TypeRef) bool {
+	return slices.ContainsFunc(dyn, func(d DynamicRecord) bool {
+		return d.Kind == Emit && (!d.Payload.Known() || d.Payload.Name == t.Name)
+	})
 }
 
 // programAnchor returns the file holding func main and the position of its

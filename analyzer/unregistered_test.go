@@ -32,8 +32,9 @@ func TestUnregisteredHandlerType(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.NewSuite().Unregistered, "./unregistered/handlertype/...")
 }
 
-// Computed event names keep both program checks quiet: a dynamic
-// subscription may handle any event, a dynamic emit may pass any payload.
+// Computed event names keep the program checks quiet where they could
+// matter: a dynamic subscription may handle any event, and a dynamic emit
+// may pass its payload type to any handler of that type.
 func TestUnregisteredDynamic(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.NewSuite().Unregistered, "./unregistered/dynamic/...")
 }
