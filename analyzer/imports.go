@@ -56,15 +56,98 @@ func addImportEdit(fset *token.FileSet, f *ast.File, pkgPath, name string) []ana
 	switch {
 	case last == nil:
 		return []analysis.TextEdit{{Pos: f.Name.End(), End: f.Name.End(), NewText: []byte("\n\nimport " + spec)}}
+	case last.Lparen.IsValid() && len(last.Specs) > 0:
+		// Insert where gofmt's sorting would put it: in the group of the
+		// import sharing the longest path prefix, before the first import
+		// of that group that sorts after it, else on the line after the
+		// group's last import.
+		before, after := importPosition(fset, last, pkgPath, name == "_")
+		if before != nil {
+			return []analysis.TextEdit{{Pos: before.Pos(), End: before.Pos(), NewText: []byte(spec + "\n\t")}}
+		}
+		tf := fset.File(after.End())
+		// Physical lines: //line directives must not move the edit.
+		at := tf.LineStart(tf.PositionFor(after.End(), false).Line + 1)
+		return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\t" + spec + "\n")}}
 	case last.Lparen.IsValid():
-		return []analysis.TextEdit{{Pos: last.Rparen, End: last.Rparen, NewText: []byte("\t" + spec + "\n")}}
+		return []analysis.TextEdit{{Pos: last.Rparen, End: last.Rparen, NewText: []byte("\n\t" + spec + "\n")}}
 	default:
 		// import "x" becomes import ("x"; spec) so gofmt-stable output
 		// needs no further formatting.
 		old := last.Specs[0].(*ast.ImportSpec)
-		text := "import (\n\t" + specText(old) + "\n\t" + spec + "\n)"
+		specs := []string{specText(old), spec}
+		if pkgPath < importPath(old) {
+			specs[0], specs[1] = specs[1], specs[0]
+		}
+		text := "import (\n\t" + strings.Join(specs, "\n\t") + "\n)"
 		return []analysis.TextEdit{{Pos: last.Pos(), End: last.End(), NewText: []byte(text)}}
 	}
+}
+
+// importPosition returns the import of the parenthesised declaration gd
+// before which to insert an import of pkgPath (blank or not), or, when it
+// goes at the end of its group, the group's last import.
+func importPosition(fset *token.FileSet, gd *ast.GenDecl, pkgPath string, blank bool) (before, after *ast.ImportSpec) {
+	// Groups are runs of specs on consecutive lines.
+	var groups [][]*ast.ImportSpec
+	prevLine := -2
+	for _, s := range gd.Specs {
+		is := s.(*ast.ImportSpec)
+		start := is.Pos()
+		if is.Doc != nil {
+			start = is.Doc.Pos()
+		}
+		if fset.Position(start).Line > prevLine+1 {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], is)
+		prevLine = fset.Position(is.End()).Line
+	}
+	// The best group shares the longest prefix with pkgPath; among equals,
+	// one of standard-library imports for a standard-library import and
+	// the others for the others, then one of blank imports for a blank
+	// import (handler packages are often kept apart), then the later one.
+	best, bestScore := groups[len(groups)-1], -1
+	for _, g := range groups {
+		for _, is := range g {
+			score := 4 * commonPrefix(importPath(is), pkgPath)
+			if isStd(importPath(is)) == isStd(pkgPath) {
+				score += 2
+			}
+			if (is.Name != nil && is.Name.Name == "_") == blank {
+				score++
+			}
+			if score >= bestScore {
+				best, bestScore = g, score
+			}
+		}
+	}
+	for _, is := range best {
+		if importPath(is) > pkgPath {
+			return is, nil
+		}
+	}
+	return nil, best[len(best)-1]
+}
+
+func importPath(is *ast.ImportSpec) string {
+	p, _ := strconv.Unquote(is.Path.Value)
+	return p
+}
+
+// isStd reports whether path looks like a standard-library import path:
+// no dot in its first element.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 func specText(s *ast.ImportSpec) string {
