@@ -54,19 +54,9 @@ func TestRobustCgo(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.NewSuite().Naming, "./robust/cgo")
 }
 
-// knownBug skips a test of a reported, not yet fixed bug unless
-// EVENTLINT_KNOWN_BUGS=1.
-func knownBug(t *testing.T, what string) {
-	t.Helper()
-	if os.Getenv("EVENTLINT_KNOWN_BUGS") != "1" {
-		t.Skip("known bug, run with EVENTLINT_KNOWN_BUGS=1: " + what)
-	}
-}
-
 // An ignore directive in a file that imports "C" suppresses the finding
 // on its line, as anywhere else.
 func TestRobustCgoIgnore(t *testing.T) {
-	knownBug(t, "Result.suppressed looks files up by the //line-adjusted name; cgo's rewritten files are indexed by their own")
 	if os.Getenv("CGO_ENABLED") == "0" {
 		t.Skip("cgo is disabled")
 	}
@@ -77,7 +67,6 @@ func TestRobustCgoIgnore(t *testing.T) {
 // generated file: its findings are not reported, at whatever position the
 // directives give them.
 func TestRobustLineDirective(t *testing.T) {
-	knownBug(t, "Result.suppressed looks files up by the //line-adjusted name (grammar.y), parser.go is indexed by its own")
 	analysistest.Run(t, testdata, analyzer.NewSuite().Naming, "./robust/linedirective")
 }
 
@@ -87,7 +76,6 @@ func TestRobustLineDirective(t *testing.T) {
 // computing it must not panic (token.File.Line is //line-adjusted,
 // LineStart is not).
 func TestRobustLineDirectiveProgram(t *testing.T) {
-	knownBug(t, "addImportEdit (imports.go, change in progress) panics: LineStart(tf.Line(pos)+1) mixes //line-adjusted and physical lines")
 	dir := tempModule(t, "example.com/yacc", map[string]string{
 		"handler/handler.go": "package handler\n\nimport (\n\t\"context\"\n\n\t\"github.com/eventlint/eventlint/bus\"\n)\n\n" +
 			"func init() {\n\tbus.On(\"order.created\", func(ctx context.Context, p any) error { return nil })\n}\n",
