@@ -293,7 +293,9 @@ func Closest(name string, candidates []string) string {
 			best, bestDist = c, d
 		}
 	}
-	if bestDist < 0 || bestDist > max(2, len(name)/4) {
+	// One or two edits in a name of some length is a typo; more is
+	// another event (employee.deleted is not employee.created).
+	if bestDist < 0 || bestDist > min(2, len(name)/5) {
 		return ""
 	}
 	return best

@@ -49,6 +49,10 @@ var irregularPast = map[string]string{
 	"steal": "stolen", "tear": "torn", "wear": "worn", "bear": "borne", "swear": "sworn", "forgive": "forgiven",
 	"mislay": "mislaid", "lay": "laid", "say": "said", "hear": "heard", "sit": "sat", "light": "lit",
 	"bet": "bet", "hit": "hit", "let": "let", "spread": "spread", "broadcast": "broadcast", "forecast": "forecast",
+	"cast": "cast", "dig": "dug", "hang": "hung", "strike": "struck", "stick": "stuck", "sink": "sunk",
+	"sing": "sung", "ring": "rung", "swing": "swung", "slide": "slid", "bite": "bitten", "burst": "burst",
+	"cost": "cost", "hurt": "hurt", "weave": "woven", "wind": "wound", "grind": "ground", "eat": "eaten",
+	"beat": "beaten", "blow": "blown", "fly": "flown", "mistake": "mistaken", "undergo": "undergone",
 	"withhold": "withheld", "uphold": "upheld", "override": "overridden", "outbid": "outbid",
 }
 
@@ -70,8 +74,20 @@ func (r *NameRules) isPast(word string) bool {
 	if strings.HasSuffix(word, "ed") && len(word) > 3 {
 		return true
 	}
-	return r.Irregular[word] || participles[word]
+	if r.Irregular[word] || participles[word] {
+		return true
+	}
+	// Prefixed forms of irregular participles: undergone, rewritten,
+	// overtaken, outgrown, mislaid.
+	for _, prefix := range verbPrefixes {
+		if rest, ok := strings.CutPrefix(word, prefix); ok && len(rest) >= 3 && participles[rest] {
+			return true
+		}
+	}
+	return false
 }
+
+var verbPrefixes = []string{"under", "over", "out", "re", "mis", "un", "fore", "with", "up", "down", "be", "pre", "co"}
 
 // participles is the set of irregularPast's values.
 var participles = func() map[string]bool {

@@ -38,7 +38,7 @@ func newNaming() *analysis.Analyzer {
 	}
 	a.Flags.Var(segmentsFlag{n.rules}, FlagSegments, "allowed numbers of dot-separated segments, comma-separated (2: <aggregate>.<verb>)")
 	a.Flags.BoolVar(&n.rules.PastTense, FlagPastTense, true, "require the last word of an event name to be a past-tense verb")
-	a.Flags.Var(irregularFlag{n.rules}, FlagIrregular, "extra past participles not ending in -ed, comma-separated (e.g. shipped_out,undergone)")
+	a.Flags.Var(irregularFlag{n.rules}, FlagIrregular, "extra past participles not ending in -ed, comma-separated (e.g. sewn,dwelt)")
 	return a
 }
 

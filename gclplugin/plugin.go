@@ -12,7 +12,7 @@
 //	        description: event contract checks
 //	        settings:
 //	          segments: [2, 3]
-//	          irregular: [undergone]
+//	          irregular: [sewn]
 //	          catalogue: example.com/clinic/events
 //
 // Settings (all optional; golangci-lint lowercases keys, so they are written

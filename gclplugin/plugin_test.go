@@ -83,7 +83,7 @@ func TestSettingsApplied(t *testing.T) {
 	settings := map[string]any{
 		"segments":   []any{3, 2},
 		"past-tense": false,
-		"irregular":  []any{"undergone", "slept"},
+		"irregular":  []any{"sewn", "slept"},
 		"catalogue":  "example.com/clinic/events",
 		"roots":      []any{"example.com/lib/a", "example.com/lib/b"},
 	}
@@ -93,7 +93,7 @@ func TestSettingsApplied(t *testing.T) {
 	}{
 		{"naming", analyzer.FlagSegments, "2,3"},
 		{"naming", analyzer.FlagPastTense, "false"},
-		{"naming", analyzer.FlagIrregular, "slept,undergone"},
+		{"naming", analyzer.FlagIrregular, "sewn,slept"},
 		{"catalogue", analyzer.FlagRequire, "example.com/clinic/events"},
 		{"unregistered", analyzer.FlagRoots, "example.com/lib/a,example.com/lib/b"},
 	} {
@@ -161,7 +161,7 @@ func TestSettingsChangeFindings(t *testing.T) {
 		settings any
 	}{
 		{"./gclplugin/defaults", nil},
-		{"./gclplugin/configured", map[string]any{"segments": []any{2, 3}, "irregular": []any{"undergone"}}},
+		{"./gclplugin/configured", map[string]any{"segments": []any{2, 3}, "irregular": []any{"sewn"}}},
 		{"./gclplugin/pasttense", map[string]any{"past-tense": false}},
 	} {
 		t.Run(c.pkg, func(t *testing.T) {

@@ -18,6 +18,8 @@ func emits(ctx context.Context, b *bus.Bus, kind string) {
 	bus.Emit(ctx, "employee.created", &Employee{})        // fine: <aggregate>.<verb> in the past tense
 	bus.Emit(ctx, "employee.status_changed", &Employee{}) // fine: snake_case details before the verb
 	bus.Emit(ctx, "invoice.paid", nil)                    // fine: irregular past participle
+	bus.Emit(ctx, "treatment.undergone", nil)             // fine: a prefixed irregular participle (under + gone)
+	bus.Emit(ctx, "vote.cast", nil)                       // fine: an irregular verb whose participle is its base form
 	bus.Emit(ctx, "EmployeeCreated", &Employee{})         // want `^event name "EmployeeCreated" has 1 segment, want <aggregate>.<verb>: name it "employee.created"$`
 	bus.Emit(ctx, "RefundOrder", nil)                     // want `^event name "RefundOrder" has 1 segment, want <aggregate>.<verb>: name it "order.refunded"$`
 	b.Emit(ctx, orderRefund, nil)                         // want `^event name "order.refund" does not end in a past-tense verb \("refund"\): name it "order.refunded"$`
