@@ -155,22 +155,22 @@ func (s *Summary) merge(other *Summary) {
 
 // EmitsOf returns the emits of event, in order.
 func (s *Summary) EmitsOf(event string) []EmitRecord {
-	i, _ := slices.BinarySearchFunc(s.Emits, event, func(r EmitRecord, e string) int { return cmp.Compare(r.Event, e) })
-	j := i
-	for j < len(s.Emits) && s.Emits[j].Event == event {
-		j++
-	}
-	return s.Emits[i:j]
+	return recordsOf(s.Emits, event, func(r EmitRecord) string { return r.Event })
 }
 
 // SubsOf returns the subscriptions to event, in order.
 func (s *Summary) SubsOf(event string) []SubRecord {
-	i, _ := slices.BinarySearchFunc(s.Subs, event, func(r SubRecord, e string) int { return cmp.Compare(r.Event, e) })
+	return recordsOf(s.Subs, event, func(r SubRecord) string { return r.Event })
+}
+
+// recordsOf returns the run of records of event in recs, sorted by event.
+func recordsOf[R any](recs []R, event string, eventOf func(R) string) []R {
+	i, _ := slices.BinarySearchFunc(recs, event, func(r R, e string) int { return cmp.Compare(eventOf(r), e) })
 	j := i
-	for j < len(s.Subs) && s.Subs[j].Event == event {
+	for j < len(recs) && eventOf(recs[j]) == event {
 		j++
 	}
-	return s.Subs[i:j]
+	return recs[i:j]
 }
 
 // Lookup finds a catalogued event by name in any catalogue of s.
