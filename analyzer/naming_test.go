@@ -13,3 +13,9 @@ const testdata = "../testdata"
 func TestNaming(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.NewSuite().Naming, "./naming")
 }
+
+// Ignore directives and generated files are handled in report.go for every
+// check; the naming check is the simplest to show them with.
+func TestIgnoreDirectives(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.NewSuite().Naming, "./ignore")
+}
