@@ -227,6 +227,9 @@ subscriber linked into the program.
 Usage:
   eventlint [flags] [packages]     analyse packages (default ./...)
   eventlint explain <check ID>...  explain checks (eventlint -list shows the IDs)
+  eventlint catalogue [flags] [packages]
+                                   render, check and compare the event catalogue
+                                   (eventlint catalogue -help)
   go vet -vettool=$(which eventlint) [analyzer flags] [packages]
 
 Under go vet only the checks that run under every driver are reported;
