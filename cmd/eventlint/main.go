@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
@@ -27,7 +28,10 @@ var subcommands = map[string]func(args []string) int{}
 var subcommandHelp = map[string]string{}
 
 func main() {
-	args := os.Args[1:]
+	args, code := chdirFlag(os.Args[1:])
+	if code != driver.ExitOK {
+		os.Exit(code)
+	}
 	if invokedByVet(args) {
 		// go vet -vettool: the unit-checker protocol, with the
 		// package-level analyzers (module-wide checks stay silent). It
@@ -45,6 +49,45 @@ func main() {
 		}
 	}
 	os.Exit(cmd.Main(args))
+}
+
+// chdirFlag handles -C dir, which, as for the go command, must come first:
+// eventlint changes to dir before anything else, so that packages, the
+// go.mod found and the paths printed are relative to dir. It returns the
+// remaining arguments, or ExitError after printing why -C is unusable.
+func chdirFlag(args []string) ([]string, int) {
+	var dir string
+	switch {
+	case len(args) > 0 && (args[0] == "-C" || args[0] == "--C"):
+		if len(args) < 2 {
+			fmt.Fprintln(os.Stderr, "eventlint: flag needs an argument: -C (eventlint -help lists the flags)")
+			return nil, driver.ExitError
+		}
+		dir, args = args[1], args[2:]
+	case len(args) > 0 && (strings.HasPrefix(args[0], "-C=") || strings.HasPrefix(args[0], "--C=")):
+		_, dir, _ = strings.Cut(args[0], "=")
+		args = args[1:]
+	default:
+		for _, a := range args {
+			if a == "-C" || a == "--C" || strings.HasPrefix(a, "-C=") || strings.HasPrefix(a, "--C=") {
+				fmt.Fprintln(os.Stderr, "eventlint: -C flag must be the first flag on the command line")
+				return nil, driver.ExitError
+			}
+		}
+		return args, driver.ExitOK
+	}
+	if dir != "" {
+		if err := os.Chdir(dir); err != nil {
+			fmt.Fprintf(os.Stderr, "eventlint: -C: %v\n", err)
+			return nil, driver.ExitError
+		}
+		// The go commands that load the packages inherit PWD: keep it
+		// naming the new directory, as the go command's own -C does.
+		if wd, err := os.Getwd(); err == nil {
+			os.Setenv("PWD", wd)
+		}
+	}
+	return args, driver.ExitOK
 }
 
 // invokedByVet reports whether go vet runs eventlint as its -vettool. go
