@@ -5,15 +5,27 @@
 //
 // # Two phases
 //
-// Load type-checks the packages once and runs analyzer.Model over them
-// (phase 1). From each matched package's non-test variant it keeps the
-// Model result (Program.Results, by package path) and builds the
-// module-wide view (Program.Module) from the packages' own sites and
-// non-test imports. Program.Analyze then gives a Suite that view and runs
-// the suite's analyzers over the same, already type-checked packages
-// (phase 2), returning findings without duplicates (a package and its
-// test variant report the same ones), sorted by file, line, column and
-// check ID.
+// Load runs go list once, for the import graph, and finds the packages
+// that can reach the bus: catalogues (found by reading the comments above
+// each file's package clause), packages that import a bus library, and
+// their importers, transitively, each test variant on its own. Only
+// those are parsed and type-checked in full; the packages they import
+// that cannot reach the bus are type-checked from source without function
+// bodies, for their types (the standard library included); the rest are
+// not type-checked at all. analyzer.Model then runs over the packages
+// that can reach the bus and their dependencies (phase 1). Every
+// matched package's non-test variant gets a Model result
+// (Program.Results, by package path; the packages that cannot reach the
+// bus get the empty result Model would give them) and a place in the
+// module-wide view (Program.Module), built from the packages' own sites
+// and non-test imports. Program.Analyze then gives a Suite that view and
+// runs the suite's analyzers over the packages that can reach the bus
+// (phase 2), reusing their phase 1 Model results, and returns findings
+// without duplicates (a package and its test variant report the same
+// ones), sorted by file, line, column and check ID. No check can report
+// anything in a package that cannot reach the bus. Config.Full loads
+// and analyses every package instead, as go vet type-checks them: the
+// same findings, more slowly.
 //
 // A subcommand that needs the model but no findings, such as a catalogue
 // listing, uses phase 1 alone:
@@ -25,7 +37,10 @@
 //
 // Packages with list, syntax or type errors make Load fail with a
 // *LoadError holding "file:line:col: message" lines in the compiler's
-// words. A panic in an analyzer is returned as an error naming the
+// words. List errors are reported for every package; syntax and type
+// errors only where packages are type-checked, so an error in a function
+// body of a package that cannot reach the bus is left to go build and go
+// vet. A panic in an analyzer is returned as an error naming the
 // analyzer and package, with its stack, not a crash.
 //
 // # Output formats

@@ -71,12 +71,23 @@ func (p *Program) Analyze(suite *analyzer.Suite, enabled func(*analysis.Analyzer
 
 // run analyses the program's packages with as and collects their findings.
 //
-// analyzer.Model runs again here, on the already type-checked packages:
-// the checker keeps no results between graphs. It is cheap next to type
-// checking (it returns at once for packages that cannot reach the bus).
+// Phase 2 does not run analyzer.Model again: the analyzers get the result
+// Model gave each package in phase 1 (guard.replay), and since nothing
+// then uses facts, the checker runs each package on its own, without
+// actions for its dependencies. (Phase 1 cannot be skipped or merged
+// into phase 2: the module view the suite needs is built from the Model
+// results of every package, so they must all exist before any check runs.)
+// Analyzers that use facts of their own get Model run again, as they need
+// it on dependencies, whose phase 1 results are not kept.
+//
+// Only the packages that can reach the bus are analysed (Program.analysed):
+// no eventlint check reports anything in the others.
 func (p *Program) run(as []*analysis.Analyzer) ([]Finding, error) {
 	g := newGuard()
-	graph, err := checker.Analyze(g.wrapAll(as), p.Packages, nil)
+	if !usesFacts(as) {
+		g.replay = p.model
+	}
+	graph, err := checker.Analyze(g.wrapAll(as), p.analysed, nil)
 	if err != nil {
 		return nil, fmt.Errorf("analysing: %w", err)
 	}
@@ -91,6 +102,26 @@ func (p *Program) run(as []*analysis.Analyzer) ([]Finding, error) {
 		}
 	}
 	return sortFindings(findings), nil
+}
+
+// usesFacts reports whether any of as, or any analyzer they require, uses
+// facts, analyzer.Model aside.
+func usesFacts(as []*analysis.Analyzer) bool {
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(as []*analysis.Analyzer) bool
+	visit = func(as []*analysis.Analyzer) bool {
+		for _, a := range as {
+			if seen[a] || a == analyzer.Model {
+				continue
+			}
+			seen[a] = true
+			if len(a.FactTypes) > 0 || visit(a.Requires) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(as)
 }
 
 func newFinding(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic, src *sources) Finding {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"go/types"
 	"maps"
 	"os"
 	"path/filepath"
@@ -29,45 +30,65 @@ type Config struct {
 	BuildFlags []string
 	// Env is the go command's environment; nil means os.Environ().
 	Env []string
+	// Full parses and type-checks every package in full, dependencies
+	// and the standard library included, and runs analyzer.Model on all
+	// of them: what the driver did before it loaded selectively. It gives
+	// the same findings, slower, and also reports syntax and type errors
+	// in function bodies of packages that cannot reach the bus. Tests
+	// compare the two.
+	Full bool
 }
 
 // DefaultConfig is the configuration of the eventlint command without
 // flags: the current directory, tests included.
 func DefaultConfig() *Config { return &Config{Tests: true} }
 
-// loadMode is what the analyzers need: typed syntax of every package,
-// dependencies included (analyzer.Model exports facts, so it must run on
-// the dependencies too), and the module of each package (Pass.Module).
-//
-// Performance idea, not built: in a large module most packages cannot
-// reach the bus, and analyzer.Model returns at once for them. Their syntax
-// and types.Info are only needed to type-check the packages above them. A
-// first, cheap go list (NeedName|NeedImports|NeedDeps) could find the
-// packages that import the bus transitively; only those need
-// NeedSyntax|NeedTypesInfo, the others could come from export data
-// (NeedTypes alone), which is how go vet gets its speed. go/packages has
-// no per-package mode, so that means two loads or a custom packages.Config
-// driver; the rest of this package would not change, since it only walks
-// Program.Packages.
-const loadMode = packages.LoadAllSyntax | packages.NeedModule
+// fullMode is what the analyzers need when every package is analysed
+// (Config.Full): typed syntax of every package, dependencies included
+// (analyzer.Model exports facts, so it must run on the dependencies too),
+// and the module of each package (Pass.Module).
+const fullMode = packages.LoadAllSyntax | packages.NeedModule
+
+// metaMode is the go list graph of the selective load: names, files, the
+// import graph, modules and type sizes, but no parsing or type checking,
+// which typeChecker does per package.
+const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
 
 // Program is a loaded set of packages and the outcome of the first
-// analysis phase (analyzer.Model over every package).
+// analysis phase (analyzer.Model over every package that can reach the
+// bus).
 type Program struct {
 	// Packages are the packages matched by the patterns, test variants
 	// included when Config.Tests is set; the generated test mains
 	// ("x.test") are left out. Their Imports reach every dependency.
+	//
+	// Unless Config.Full is set, only the packages that can reach the bus
+	// (see relevance) have Syntax, Types and TypesInfo: the others are not
+	// type-checked at all, or only for the packages that import them
+	// (Types, no syntax, function bodies skipped).
 	Packages []*packages.Package
 	// Fset is the file set of every package.
 	Fset *token.FileSet
 	// Module is the module-wide view built from the matched packages'
 	// own sites (test variants excluded): what Suite.SetModule takes.
+	// It covers every matched package, analysed or not.
 	Module *analyzer.ModuleView
 	// Results are analyzer.Model's results for the matched packages
-	// (their non-test variants), by package path.
+	// (their non-test variants), by package path. A package that cannot
+	// reach the bus has the result Model gives it: no sites, empty
+	// summaries.
 	Results map[string]*analyzer.Result
 	// Dir is the absolute directory paths are shown relative to.
 	Dir string
+
+	// analysed are the Packages phase 2 runs on: those that can reach the
+	// bus (all of them with Config.Full). No analyzer reports anything in
+	// the others (see relevance).
+	analysed []*packages.Package
+	// model holds Model's phase 1 result for each analysed package,
+	// test variants included, for phase 2 to reuse (see guard.replay).
+	model map[*types.Package]*analyzer.Result
 }
 
 // LoadError reports packages that cannot be analysed: go list errors,
@@ -87,6 +108,15 @@ func (e *LoadError) Error() string {
 // Load loads the packages matching patterns and runs analyzer.Model over
 // them (phase 1 of the standalone driver). A package with list, syntax or
 // type errors makes it fail with a *LoadError.
+//
+// Unless cfg.Full is set, Load runs go list once for the import graph,
+// finds the packages that can reach the bus (relevance), and only parses
+// and type-checks those in full; their other dependencies are
+// type-checked without function bodies, and packages nothing relevant
+// imports are not type-checked at all. Syntax and type errors in function
+// bodies of packages that cannot reach the bus are therefore not
+// reported (go build and go vet report them); list errors of every
+// package are.
 func Load(cfg *Config, patterns []string) (*Program, error) {
 	if cfg == nil {
 		cfg = DefaultConfig()
@@ -99,17 +129,25 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 		patterns = []string{"./..."}
 	}
 	pcfg := &packages.Config{
-		Mode:       loadMode,
+		Mode:       metaMode,
 		Dir:        dir,
 		Tests:      cfg.Tests,
 		BuildFlags: cfg.BuildFlags,
 		Env:        cfg.Env,
+	}
+	if cfg.Full {
+		pcfg.Mode = fullMode
 	}
 	pkgs, err := packages.Load(pcfg, patterns...)
 	if err != nil {
 		// The go command could not run or rejected the patterns; its
 		// message says why.
 		return nil, fmt.Errorf("loading %s: %w", strings.Join(patterns, " "), err)
+	}
+	var rel *relevance
+	if !cfg.Full {
+		rel = newRelevance(pkgs)
+		typeCheck(pkgs, rel)
 	}
 	if errs := packageErrors(pkgs, dir); len(errs) > 0 {
 		return nil, &LoadError{Errors: errs}
@@ -123,24 +161,42 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 		return nil, fmt.Errorf("no packages to analyse match %s", strings.Join(patterns, " "))
 	}
 
-	prog := &Program{Packages: pkgs, Fset: pkgs[0].Fset, Dir: dir, Results: map[string]*analyzer.Result{}}
+	prog := &Program{
+		Packages: pkgs,
+		Fset:     pkgs[0].Fset,
+		Dir:      dir,
+		Results:  map[string]*analyzer.Result{},
+		model:    map[*types.Package]*analyzer.Result{},
+	}
+	for _, p := range pkgs {
+		if rel == nil || rel.relevant[p] {
+			prog.analysed = append(prog.analysed, p)
+		}
+	}
 	g := newGuard()
-	graph, err := checker.Analyze([]*analysis.Analyzer{g.wrap(analyzer.Model)}, pkgs, nil)
+	graph, err := checker.Analyze([]*analysis.Analyzer{g.wrap(analyzer.Model)}, prog.analysed, nil)
 	if err != nil {
 		return nil, fmt.Errorf("analysing: %w", err)
 	}
 	if err := actionErrors(graph); err != nil {
 		return nil, err
 	}
-	var views []*analyzer.PackageView
 	for _, act := range graph.Roots {
-		p := act.Package
+		res, ok := act.Result.(*analyzer.Result)
+		if !ok || res == nil {
+			return nil, fmt.Errorf("internal error: %s returned no result for %s", analyzer.Model.Name, act.Package.ID)
+		}
+		prog.model[act.Package.Types] = res
+	}
+
+	var views []*analyzer.PackageView
+	for _, p := range pkgs {
 		if p.ID != p.PkgPath {
 			continue // a test variant: the module view is of non-test code
 		}
-		res, ok := act.Result.(*analyzer.Result)
-		if !ok || res == nil {
-			return nil, fmt.Errorf("internal error: %s returned no result for %s", analyzer.Model.Name, p.PkgPath)
+		res := prog.model[p.Types]
+		if p.Types == nil || res == nil {
+			res = unreachedResult(p)
 		}
 		prog.Results[p.PkgPath] = res
 		views = append(views, &analyzer.PackageView{
@@ -152,6 +208,55 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 	}
 	prog.Module = analyzer.NewModuleView(views)
 	return prog, nil
+}
+
+// typeCheck parses and type-checks, in place, the packages of the graph
+// below roots that need it: those that can reach the bus in full, and
+// their dependencies for their types only.
+func typeCheck(roots []*packages.Package, rel *relevance) {
+	var all []*packages.Package
+	for p := range packages.Postorder(roots) {
+		all = append(all, p)
+	}
+	// Walking the postorder backwards visits importers before imports.
+	need := map[*packages.Package]bool{}
+	var check []*packages.Package
+	for _, p := range slices.Backward(all) {
+		if !rel.relevant[p] && !need[p] {
+			continue
+		}
+		need[p] = true
+		check = append(check, p)
+		for _, imp := range p.Imports {
+			need[imp] = true
+		}
+	}
+	fset := token.NewFileSet()
+	var sizes types.Sizes
+	for _, p := range all {
+		// Every package shares the file set, as with go/packages, even
+		// those that are not parsed.
+		p.Fset = fset
+		if sizes == nil {
+			sizes = p.TypesSizes // the same for all: set by NeedTypesSizes
+		}
+	}
+	tc := &typeChecker{fset: fset, sizes: sizes, full: rel.relevant}
+	tc.check(check)
+}
+
+// unreachedResult is the result analyzer.Model gives a package that
+// cannot reach the bus: it returns before looking at any file.
+func unreachedResult(p *packages.Package) *analyzer.Result {
+	res := &analyzer.Result{
+		Summary:  new(analyzer.Summary),
+		Own:      new(analyzer.Summary),
+		Wrappers: map[*types.Func]*analyzer.WrapperFact{},
+	}
+	if p.Module != nil {
+		res.Module = p.Module.Path
+	}
+	return res
 }
 
 // nonTestImports returns the package paths p's non-test files import.
@@ -304,9 +409,14 @@ func (e *actionError) Unwrap() error { return e.err }
 // runs every action on its own goroutine, where nothing else could
 // recover it). The copies hand the original analyzers to Run, so
 // pass.ResultOf[analyzer.Model] keeps working.
+//
+// With replay set, the copy of analyzer.Model does not run Model: it
+// returns the result replay holds for the package, and declares no facts,
+// so the checker does not visit the package's dependencies for it.
 type guard struct {
 	wrapped map[*analysis.Analyzer]*analysis.Analyzer
 	orig    map[*analysis.Analyzer]*analysis.Analyzer
+	replay  map[*types.Package]*analyzer.Result
 }
 
 func newGuard() *guard {
@@ -337,6 +447,16 @@ func (g *guard) wrap(a *analysis.Analyzer) *analysis.Analyzer {
 	g.orig[w] = a
 	w.Requires = g.wrapAll(a.Requires)
 	run := a.Run
+	if a == analyzer.Model && g.replay != nil {
+		w.FactTypes = nil
+		run = func(pass *analysis.Pass) (any, error) {
+			res, ok := g.replay[pass.Pkg]
+			if !ok {
+				return nil, fmt.Errorf("internal error: no phase 1 result for %s", pass.Pkg.Path())
+			}
+			return res, nil
+		}
+	}
 	w.Run = func(pass *analysis.Pass) (res any, err error) {
 		defer func() {
 			if r := recover(); r != nil {
