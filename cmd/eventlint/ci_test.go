@@ -564,6 +564,11 @@ func gitEnv() []string {
 // gitInit makes dir a git repository with one commit of its files.
 func gitInit(t *testing.T, dir string, env []string) {
 	t.Helper()
+	// Never commit into a repository the copy brought along, such as a
+	// git worktree's .git file pointing at this checkout's repository.
+	if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+		t.Fatalf("%s already has a .git", dir)
+	}
 	for _, args := range [][]string{{"init", "-q"}, {"add", "-A"}, {"commit", "-q", "--no-verify", "-m", "initial"}} {
 		if r := runEnv(t, exec.Command("git", args...), dir, env); r.code != 0 {
 			t.Fatalf("git %s: %s", strings.Join(args, " "), r.stderr)

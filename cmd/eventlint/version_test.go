@@ -126,7 +126,8 @@ func runEnv(t *testing.T, cmd *exec.Cmd, dir string, env []string) result {
 
 // moduleFiles lists the files of this checkout that belong to the
 // module, as a module zip holds them: no nested modules (the example and
-// testdata modules), no dot directories, no binary built at the root.
+// testdata modules), no dot directories, no .git file (a worktree's), no
+// binary built at the root.
 func moduleFiles(t *testing.T) []string {
 	t.Helper()
 	root := repoRoot(t)
@@ -147,6 +148,9 @@ func moduleFiles(t *testing.T) []string {
 				return filepath.SkipDir // another module
 			}
 			return nil
+		}
+		if d.Name() == ".git" {
+			return nil // a git worktree's link to its repository: never copy it
 		}
 		if d.Type().IsRegular() && rel != "eventlint" && rel != "eventlint.exe" {
 			files = append(files, rel)
