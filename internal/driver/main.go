@@ -99,21 +99,10 @@ func (c *Command) main(args []string) (int, error) {
 	if opts.tags != "" {
 		cfg.BuildFlags = append(slices.Clone(cfg.BuildFlags), "-tags="+opts.tags)
 	}
-	prog, err := Load(cfg, opts.patterns)
-	if err != nil {
-		return ExitError, err
-	}
 	enabled := enabledAnalyzers(opts.enabled)
-	findings, err := prog.Analyze(opts.suite, enabled)
+	prog, findings, err := c.analyze(cfg, opts, enabled)
 	if err != nil {
 		return ExitError, err
-	}
-	if len(c.extra) > 0 {
-		more, err := prog.run(c.extra)
-		if err != nil {
-			return ExitError, err
-		}
-		findings = sortFindings(append(findings, more...))
 	}
 
 	out := &Output{Dir: prog.Dir, Version: Version()}
@@ -143,13 +132,40 @@ func (c *Command) main(args []string) (int, error) {
 	if err := plan.Write(); err != nil {
 		return ExitError, err
 	}
+	left := plan.Unfixed
 	if len(plan.Fixed) > 0 {
 		fmt.Fprintf(c.Stderr, "eventlint: fixed %d finding(s) in %d file(s)\n", len(plan.Fixed), len(plan.Files))
+		// Report what is left as the fixed code has it: lines have moved,
+		// and a fix may resolve more than its own finding (an added
+		// import also links the package's handlers in).
+		if _, left, err = c.analyze(cfg, opts, enabled); err != nil {
+			return ExitError, fmt.Errorf("after fixing: %w", err)
+		}
 	}
-	if err := write(c.Stdout, plan.Unfixed, out); err != nil {
+	if err := write(c.Stdout, left, out); err != nil {
 		return ExitError, fmt.Errorf("writing findings: %w", err)
 	}
-	return exitFor(len(plan.Unfixed)), nil
+	return exitFor(len(left)), nil
+}
+
+// analyze loads the packages and analyses them.
+func (c *Command) analyze(cfg *Config, opts *options, enabled func(*analysis.Analyzer) bool) (*Program, []Finding, error) {
+	prog, err := Load(cfg, opts.patterns)
+	if err != nil {
+		return nil, nil, err
+	}
+	findings, err := prog.Analyze(opts.suite, enabled)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(c.extra) > 0 {
+		more, err := prog.run(c.extra)
+		if err != nil {
+			return nil, nil, err
+		}
+		findings = sortFindings(append(findings, more...))
+	}
+	return prog, findings, nil
 }
 
 func exitFor(findings int) int {
@@ -231,6 +247,9 @@ Usage:
                                    render, check and compare the event catalogue
                                    (eventlint catalogue -help)
   go vet -vettool=$(which eventlint) [analyzer flags] [packages]
+
+-C dir, as the first argument, changes to dir before anything else (as
+for the go command): eventlint -C examples/clinic ./...
 
 Under go vet only the checks that run under every driver are reported;
 the standalone command also runs the module-wide checks, over the
