@@ -105,7 +105,29 @@ hash=$(printf '%s\n' "$hash" | sha256 | cut -c1-16)
 
 dir=$EVENTLINT_GCL_CACHE/golangci-lint-$GCL_VERSION-$hash
 bin=$dir/golangci-lint
+# One build per key at a time: tests running in parallel (go test ./...)
+# wait for the first build instead of repeating it. The lock is a
+# directory (mkdir is atomic everywhere); one older than 20 minutes is left
+# over from a killed build and is taken over.
+lock=$EVENTLINT_GCL_CACHE/golangci-lint-$GCL_VERSION-$hash.lock
+mkdir -p "$EVENTLINT_GCL_CACHE"
+locked=
+while [ ! -x "$bin" ]; do
+	if mkdir "$lock" 2>/dev/null; then
+		locked=1
+		trap 'rm -rf "$lock"' EXIT
+		break
+	fi
+	if [ -n "$(find "$lock" -maxdepth 0 -mmin +20 2>/dev/null)" ]; then
+		rm -rf "$lock"
+		continue
+	fi
+	[ -n "${waited:-}" ] || log "waiting for another build of this key ($lock)"
+	waited=1
+	sleep 2
+done
 if [ -x "$bin" ]; then
+	[ -n "$locked" ] && rm -rf "$lock"
 	touch "$dir" # last used: see the clean-up below
 	log "cached: $bin"
 else
@@ -119,7 +141,7 @@ else
 	[ -d "$src" ] || { log "no source directory in: $json"; exit 1; }
 
 	work=$(mktemp -d "${TMPDIR:-/tmp}/eventlint-gcl.XXXXXX")
-	trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work" "${tmp:-}"' EXIT
+	trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work" "${tmp:-}" "$lock"' EXIT
 	cp -R "$src/." "$work/"
 	chmod -R u+w "$work"
 
