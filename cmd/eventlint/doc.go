@@ -11,6 +11,8 @@ Usage:
 	go vet -vettool=$(which eventlint) [analyzer flags] [packages]
 
 The packages default to ./... . Flags come before the packages.
+-C dir, given first, changes to dir before anything else, as for the go
+command; paths in the output are then relative to dir.
 
 # Standalone and under go vet
 
