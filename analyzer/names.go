@@ -65,6 +65,25 @@ var doubling = map[string]bool{
 	"forbid": true, "unplug": true, "unzip": true, "unpin": true, "unwrap": true,
 }
 
+// commandVerbs are verbs that commonly name what happens to an aggregate.
+// A name in one run of words (RefundOrder, InvoiceVoid) gets a suggestion
+// only when one of its end words is one of them: otherwise it cannot be
+// told which word is the verb.
+var commandVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	// Words that are as often nouns (order, invoice, book, record) are
+	// left out: in OrderCancel and InvoiceVoid they are the aggregate.
+	for _, v := range strings.Fields(`accept activate add approve archive assign cancel change
+		close complete confirm create deactivate decline delete deliver deny disable dispatch
+		enable enroll expire fail fire fulfil fulfill hire invite join leave merge move notify
+		open pause pay publish purchase receive refund register reject remove rename renew reopen
+		replace reschedule reserve reset restore resume revoke schedule send settle ship start stop
+		submit suspend sync terminate unlock update upgrade verify void withdraw`) {
+		m[v] = true
+	}
+	return m
+}()
+
 // fillers are trailing words that do not name what happened
 // (change_employee_status_done, order_created_event).
 var fillers = map[string]bool{"done": true, "event": true, "evt": true, "happened": true, "occurred": true, "msg": true, "message": true}
@@ -238,13 +257,23 @@ func (r *NameRules) Suggest(name string) string {
 		if len(w) < 2 {
 			return ""
 		}
-		if r.isPast(w[len(w)-1]) {
+		last := w[len(w)-1]
+		switch {
+		case r.isPast(last):
 			// Noun first: <aggregate> <details...> <verb>.
 			out = w[0] + "." + strings.Join(w[1:], "_")
-		} else {
+		case commandVerbs[w[0]] && commandVerbs[last]:
+			return "" // CloseOpen: either could be the verb
+		case commandVerbs[w[0]]:
 			// Verb first, as in a command: <verb> <aggregate> <details...>.
 			rest := append(slices.Clone(w[2:]), past(w[0]))
 			out = w[1] + "." + strings.Join(rest, "_")
+		case commandVerbs[last]:
+			// Noun first, verb in the present: InvoiceVoid.
+			rest := append(slices.Clone(w[1:len(w)-1]), past(last))
+			out = w[0] + "." + strings.Join(rest, "_")
+		default:
+			return "" // which word is the verb is anybody's guess
 		}
 	default:
 		return ""
