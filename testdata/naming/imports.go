@@ -15,6 +15,6 @@ func spelledOtherwise(ctx context.Context) {
 	b := New()
 	Subscribe(b, "invoice.sent", func(ctx context.Context, p *Employee) error { return nil }) // fine: a dot-imported Subscribe with a good name
 	publish := Default().Emit
-	publish(ctx, "invoice.void", nil) // want `^event name "invoice.void" does not end in a past-tense verb \("void"\): name it "invoice.voided"$`
+	publish(ctx, "invoice.void", nil)   // want `^event name "invoice.void" does not end in a past-tense verb \("void"\): name it "invoice.voided"$`
 	eb.On[*Employee]("ward.close", nil) // want `^event name "ward.close" does not end in a past-tense verb \("close"\): name it "ward.closed"$`
 }
