@@ -14,6 +14,8 @@ import (
 	"github.com/eventlint/eventlint/analyzer"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/eventlint/eventlint/internal/testutil"
 )
 
 // Robustness over real code: the suite runs over the standard library and
@@ -54,13 +56,14 @@ func TestRealCodeXTools(t *testing.T) {
 	}
 	// A main module requiring eventlint and x/tools, both replaced by
 	// directories: this checkout and a writable copy of x/tools.
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
+	root := testutil.RepoRoot(t)
 	dir := t.TempDir()
 	tools := filepath.Join(dir, "tools")
-	copyModule(t, src, tools)
+	// Leave out testdata and the directories the go command ignores.
+	testutil.CopyDir(t, src, tools, func(_ string, d fs.DirEntry) bool {
+		name := d.Name()
+		return d.IsDir() && (name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"))
+	})
 	mod := fmt.Sprintf(`module example.com/realcode
 
 go 1.26.0
@@ -211,33 +214,4 @@ func dependsOnBroken(p *packages.Package, broken map[*packages.Package]bool) boo
 		return !found
 	}, nil)
 	return found
-}
-
-// copyModule copies the module at src to dst, leaving out testdata and the
-// directories the go command ignores.
-func copyModule(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if name := d.Name(); rel != "." && (name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return filepath.SkipDir
-			}
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

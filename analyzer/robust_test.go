@@ -15,6 +15,8 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/eventlint/eventlint/internal/testutil"
 )
 
 // Robustness: code shapes real repositories have and the checks must
@@ -233,26 +235,14 @@ func TestRobustBrokenCode(t *testing.T) {
 // checkout) with the given files, and returns its directory.
 func tempModule(t *testing.T, path string, files map[string]string) string {
 	t.Helper()
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir := t.TempDir()
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	sum, err := os.ReadFile(filepath.Join(testutil.RepoRoot(t), "go.sum"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	files["go.mod"] = fmt.Sprintf("module %s\n\ngo 1.26.0\n\nrequire github.com/eventlint/eventlint v0.0.0\n\nreplace github.com/eventlint/eventlint => %s\n", path, root)
+	files["go.mod"] = testutil.GoMod(t, path)
 	files["go.sum"] = string(sum)
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testutil.WriteFiles(t, dir, files)
 	return dir
 }
 

@@ -1,11 +1,9 @@
 package gclplugin_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,7 +12,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/eventlint/eventlint/internal/testutil"
 )
 
 // This file runs a real golangci-lint with the plugin built in over the
@@ -23,9 +22,6 @@ import (
 // which builds it from the Go module proxy (3-4 minutes cold on 2 cores)
 // and caches it under os.UserCacheDir()/eventlint, keyed by a hash of the
 // plugin's sources: repeated runs take seconds.
-
-// gclVersion is the golangci-lint the end-to-end test builds.
-const gclVersion = "v2.15.0"
 
 // issue is one finding of golangci-lint's JSON output.
 type issue struct {
@@ -68,15 +64,11 @@ func TestGolangciLint(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("scripts/build-custom-gcl.sh is a POSIX shell script")
 	}
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := buildCustomGCL(t, root)
+	bin := testutil.BuildCustomGCL(t)
 	gclCache := t.TempDir() // golangci-lint's own cache, shared by the runs below
 
 	// The example's own configuration, copied verbatim: what users copy.
-	clinic := copyClinic(t, root)
+	clinic := testutil.CopyExample(t)
 	issues, text := runGCL(t, bin, gclCache, clinic)
 	t.Logf("golangci-lint run ./... in examples/clinic with its .golangci.yml:\n%s", text)
 
@@ -129,7 +121,7 @@ func TestGolangciLint(t *testing.T) {
 			t.Skip("no two findings share a line: nothing for uniq-by-line to hide")
 		}
 		cfg := readFile(t, filepath.Join(clinic, ".golangci.yml"))
-		dir := copyClinic(t, root)
+		dir := testutil.CopyExample(t)
 		writeFile(t, filepath.Join(dir, ".golangci.yml"), strings.Replace(cfg, "uniq-by-line: false", "uniq-by-line: true", 1))
 		uniq, _ := runGCL(t, bin, gclCache, dir)
 		if got, want := len(uniq), len(issues)-hidden; got != want {
@@ -138,7 +130,7 @@ func TestGolangciLint(t *testing.T) {
 	})
 
 	t.Run("nolint", func(t *testing.T) {
-		dir := copyClinic(t, root)
+		dir := testutil.CopyExample(t)
 		hr := filepath.Join(dir, "hr", "hr.go")
 		src := readFile(t, hr)
 		const line = `	bus.Emit(ctx, "EmployeeTerminated", e)`
@@ -169,7 +161,7 @@ func TestGolangciLint(t *testing.T) {
 			}
 			cfg = strings.Replace(cfg, r[0], r[1], 1)
 		}
-		dir := copyClinic(t, root)
+		dir := testutil.CopyExample(t)
 		writeFile(t, filepath.Join(dir, ".golangci.yml"), cfg)
 		got, _ := runGCL(t, bin, gclCache, dir)
 		if hasIssue(got, "scheduling/scheduling.go", 29, `^naming: `) {
@@ -183,7 +175,7 @@ func TestGolangciLint(t *testing.T) {
 		}
 
 		// A bad value stops golangci-lint with an error naming the setting.
-		dir = copyClinic(t, root)
+		dir = testutil.CopyExample(t)
 		writeFile(t, filepath.Join(dir, ".golangci.yml"), strings.Replace(readFile(t, filepath.Join(clinic, ".golangci.yml")), "segments: [2]", "segments: [0]", 1))
 		out, code := runGCLRaw(t, bin, gclCache, dir)
 		if code == 0 || code == 1 || !strings.Contains(out, "eventlint plugin: setting segments") {
@@ -194,7 +186,7 @@ func TestGolangciLint(t *testing.T) {
 	t.Run("go vet", func(t *testing.T) {
 		// The same package-level checks under go vet -vettool: the same
 		// findings, lines and messages.
-		vettool := buildVettool(t, root)
+		vettool := buildVettool(t)
 		// The settings of examples/clinic/.golangci.yml, as flags.
 		cmd := exec.Command("go", "vet", "-vettool="+vettool, "-catalogue.require=example.com/clinic/events", "./...")
 		cmd.Dir = clinic
@@ -232,90 +224,16 @@ func TestGolangciLint(t *testing.T) {
 	})
 }
 
-// buildCustomGCL returns the custom golangci-lint, built (or found in the
-// cache) by scripts/build-custom-gcl.sh. It skips the test when the module
-// proxy and cache cannot provide golangci-lint.
-func buildCustomGCL(t *testing.T, root string) string {
-	t.Helper()
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skip("no sh to run scripts/build-custom-gcl.sh")
-	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		t.Skipf("no user cache directory for the golangci-lint binary: %v", err)
-	}
-	cmd := exec.Command("sh", filepath.Join(root, "scripts", "build-custom-gcl.sh"))
-	cmd.Env = append(os.Environ(), "GCL_VERSION="+gclVersion, "EVENTLINT_GCL_CACHE="+filepath.Join(cache, "eventlint"))
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	start := time.Now()
-	err = cmd.Run()
-	t.Logf("scripts/build-custom-gcl.sh (%s):\n%s", time.Since(start).Round(100*time.Millisecond), stderr.String())
-	var exit *exec.ExitError
-	if errors.As(err, &exit) && exit.ExitCode() == 3 {
-		t.Skipf("the Go module proxy/cache cannot provide golangci-lint %s", gclVersion)
-	}
-	if err != nil {
-		t.Fatalf("scripts/build-custom-gcl.sh: %v", err)
-	}
-	bin := strings.TrimSpace(stdout.String())
-	if _, err := os.Stat(bin); err != nil {
-		t.Fatalf("scripts/build-custom-gcl.sh printed %q: %v", bin, err)
-	}
-	return bin
-}
-
 // buildVettool builds cmd/eventlint, skipping the test when there is no
 // such command yet.
-func buildVettool(t *testing.T, root string) string {
+func buildVettool(t *testing.T) string {
 	t.Helper()
 	list := exec.Command("go", "list", "-f", "{{.Name}}", "./cmd/eventlint")
-	list.Dir = root
+	list.Dir = testutil.RepoRoot(t)
 	if out, err := list.Output(); err != nil || strings.TrimSpace(string(out)) != "main" {
 		t.Skip("no cmd/eventlint command to run under go vet -vettool")
 	}
-	bin := filepath.Join(t.TempDir(), "eventlint")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/eventlint")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./cmd/eventlint: %v\n%s", err, out)
-	}
-	return bin
-}
-
-// copyClinic copies examples/clinic to a temporary directory, its replace
-// directive pointing at root.
-func copyClinic(t *testing.T, root string) string {
-	t.Helper()
-	src := filepath.Join(root, "examples", "clinic")
-	dst := filepath.Join(t.TempDir(), "clinic")
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "mod", "edit", "-replace=github.com/eventlint/eventlint="+root)
-	cmd.Dir = dst
-	cmd.Env = append(os.Environ(), "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go mod edit: %v\n%s", err, out)
-	}
-	return dst
+	return testutil.BuildEventlint(t)
 }
 
 // runGCL runs golangci-lint in dir and returns its issues, and its text

@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/eventlint/eventlint/internal/testutil"
 )
 
 var clinic = filepath.Join("..", "..", "examples", "clinic")
@@ -178,29 +180,8 @@ func TestCatalogueUsage(t *testing.T) {
 // requiring this checkout's eventlint (and more go.mod lines, if given).
 func writeTestModule(t *testing.T, dir, module string, files map[string]string, gomod ...string) {
 	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files["go.mod"] = strings.Join(append([]string{
-		"module " + module, "", "go 1.26.0", "",
-		"require github.com/eventlint/eventlint v0.0.0",
-		"replace github.com/eventlint/eventlint => " + filepath.ToSlash(root),
-	}, gomod...), "\n") + "\n"
-	writeFiles(t, dir, files)
-}
-
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files["go.mod"] = testutil.GoMod(t, module, gomod...)
+	testutil.WriteFiles(t, dir, files)
 }
 
 // adoptModule has no catalogue yet; its packages use literal names.
@@ -476,16 +457,10 @@ func TestCatalogueAgainst(t *testing.T) {
 	app := filepath.Join(repo, "app")
 	writeTestModule(t, app, "example.com/app", map[string]string{"events/events.go": eventsV1, "hr/hr.go": hrSource},
 		"require example.com/shared v0.0.0", "replace example.com/shared => ../shared")
-	writeFiles(t, repo, map[string]string{"shared/go.mod": "module example.com/shared\n\ngo 1.26.0\n", "shared/shared.go": sharedV1})
+	testutil.WriteFiles(t, repo, map[string]string{"shared/go.mod": "module example.com/shared\n\ngo 1.26.0\n", "shared/shared.go": sharedV1})
 	git := func(args ...string) string {
 		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-		cmd.Dir = repo
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-		return string(out)
+		return testutil.Git(t, repo, args...)
 	}
 	git("init", "-q")
 	git("add", "-A")
@@ -497,7 +472,7 @@ func TestCatalogueAgainst(t *testing.T) {
 	}
 
 	// Uncommitted changes, one of them staged.
-	writeFiles(t, repo, map[string]string{"app/events/events.go": eventsV2, "shared/shared.go": sharedV2})
+	testutil.WriteFiles(t, repo, map[string]string{"app/events/events.go": eventsV2, "shared/shared.go": sharedV2})
 	git("add", "shared/shared.go")
 	status := git("status", "--porcelain")
 	index, err := os.ReadFile(filepath.Join(repo, ".git", "index"))

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/eventlint/eventlint/internal/testutil"
 )
 
 // The tests in this file follow docs/ci.md as a new user would: they take
@@ -25,7 +27,7 @@ import (
 // ciBlocks returns docs/ci.md's marked blocks by name.
 func ciBlocks(t *testing.T) map[string]string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repoRoot(t), "docs", "ci.md"))
+	data, err := os.ReadFile(filepath.Join(testutil.RepoRoot(t), "docs", "ci.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +274,7 @@ func TestCIGitHubSARIF(t *testing.T) {
 	}
 	sarifFile := yamlScalars(block, "sarif_file")[0]
 
-	job := newCIJob(t, copyExample(t), yamlMapping(block, "env"))
+	job := newCIJob(t, testutil.CopyExample(t), yamlMapping(block, "env"))
 	for _, step := range runs {
 		if r := job.run(step); r.code != 0 {
 			t.Fatalf("step %q: exit %d, want 0 (findings go to code scanning)\nstdout:\n%s\nstderr:\n%s", step, r.code, r.stdout, r.stderr)
@@ -308,7 +310,7 @@ func TestCIGitHubSARIF(t *testing.T) {
 // number of results.
 func validSARIF(t *testing.T, data []byte) int {
 	t.Helper()
-	schemaFile, err := os.Open(filepath.Join(repoRoot(t), "internal", "driver", "testdata", "sarif-schema-2.1.0.json"))
+	schemaFile, err := os.Open(filepath.Join(testutil.RepoRoot(t), "internal", "driver", "testdata", "sarif-schema-2.1.0.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,7 +344,7 @@ func TestCIGitHubAnnotations(t *testing.T) {
 	needBash(t)
 	block := ciBlocks(t)["github-annotations"]
 	runs := githubSteps(t, block, "actions/checkout", "actions/setup-go")
-	job := newCIJob(t, copyExample(t), yamlMapping(block, "env"))
+	job := newCIJob(t, testutil.CopyExample(t), yamlMapping(block, "env"))
 	if r := job.run(runs[0]); r.code != 0 {
 		t.Fatalf("step %q: exit %d\n%s", runs[0], r.code, r.stderr)
 	}
@@ -365,7 +367,7 @@ func TestCIGitHubAnnotations(t *testing.T) {
 		}
 	}
 	// The docs' example line is what eventlint prints.
-	docLine := regexp.MustCompile(`(?m)^::warning .*$`).FindString(string(mustRead(t, filepath.Join(repoRoot(t), "docs", "ci.md"))))
+	docLine := regexp.MustCompile(`(?m)^::warning .*$`).FindString(string(mustRead(t, filepath.Join(testutil.RepoRoot(t), "docs", "ci.md"))))
 	if docLine == "" || !strings.Contains(r.stdout, docLine+"\n") {
 		t.Errorf("docs/ci.md shows the annotation\n%s\nwhich eventlint does not print:\n%s", docLine, r.stdout)
 	}
@@ -398,7 +400,7 @@ func TestCIGitLab(t *testing.T) {
 		code      int
 		report    string
 	}{
-		{"examples/clinic", copyExample(t), 1, string(mustRead(t, filepath.Join(exampleDir(t), "eventlint.golden")))},
+		{"examples/clinic", testutil.CopyExample(t), 1, string(mustRead(t, filepath.Join(exampleDir(t), "eventlint.golden")))},
 		{"clean", copyModule(t, "clean"), 0, ""},
 		{"typeerror", copyModule(t, "typeerror"), 2, ""},
 	} {
@@ -426,7 +428,7 @@ func TestCIGitLab(t *testing.T) {
 // repository of this checkout.
 func TestCIPreCommit(t *testing.T) {
 	t.Parallel()
-	hooks := string(mustRead(t, filepath.Join(repoRoot(t), ".pre-commit-hooks.yaml")))
+	hooks := string(mustRead(t, filepath.Join(testutil.RepoRoot(t), ".pre-commit-hooks.yaml")))
 	for key, want := range map[string]string{"id": "eventlint", "entry": "eventlint", "language": "golang", "pass_filenames": "false"} {
 		if got := yamlScalars(hooks, key); len(got) != 1 || got[0] != want {
 			t.Errorf(".pre-commit-hooks.yaml: %s %q, want %q", key, got, want)
@@ -445,7 +447,7 @@ func TestCIPreCommit(t *testing.T) {
 
 	// The entry, as pre-commit runs it.
 	entry := yamlScalars(hooks, "entry")[0]
-	if r := runCmd(t, exec.Command(filepath.Join(filepath.Dir(eventlint), entry)), copyExample(t)); r.code != 1 || slashPaths(r.stdout) != string(mustRead(t, filepath.Join(exampleDir(t), "eventlint.golden"))) {
+	if r := runCmd(t, exec.Command(filepath.Join(filepath.Dir(eventlint), entry)), testutil.CopyExample(t)); r.code != 1 || slashPaths(r.stdout) != string(mustRead(t, filepath.Join(exampleDir(t), "eventlint.golden"))) {
 		t.Errorf("hook entry in examples/clinic: exit %d, want 1 with the example's findings\n%s%s", r.code, r.stdout, r.stderr)
 	}
 
@@ -472,7 +474,7 @@ func TestCIPreCommit(t *testing.T) {
 			code      int
 			want      []string
 		}{
-			{"examples/clinic", copyExample(t), 1, []string{"eventlint", "Failed", `cmd/clinic/main.go:16:6: event "invoice.paid" is emitted but no handler`}},
+			{"examples/clinic", testutil.CopyExample(t), 1, []string{"eventlint", "Failed", `cmd/clinic/main.go:16:6: event "invoice.paid" is emitted but no handler`}},
 			{"clean", copyModule(t, "clean"), 0, []string{"eventlint", "Passed"}},
 		} {
 			putFile(t, filepath.Join(tc.dir, ".pre-commit-config.yaml"), cfg)
@@ -516,7 +518,7 @@ func TestCIGitHook(t *testing.T) {
 		}
 	}
 
-	dir := copyExample(t)
+	dir := testutil.CopyExample(t)
 	gitInit(t, dir, env)
 	putFile(t, filepath.Join(dir, ".git", "hooks", "pre-commit"), hook)
 	if err := os.Chmod(filepath.Join(dir, ".git", "hooks", "pre-commit"), 0o755); err != nil {
@@ -580,7 +582,7 @@ func gitInit(t *testing.T, dir string, env []string) {
 // files (those the module zip holds) and returns it and its commit.
 func gitRepoOfCheckout(t *testing.T) (string, string) {
 	t.Helper()
-	root, dir := repoRoot(t), t.TempDir()
+	root, dir := testutil.RepoRoot(t), t.TempDir()
 	for _, rel := range moduleFiles(t) {
 		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755); err != nil {
 			t.Fatal(err)

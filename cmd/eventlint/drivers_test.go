@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,9 +16,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/eventlint/eventlint/analyzer"
+	"github.com/eventlint/eventlint/internal/testutil"
 )
 
 // The tests in this file run the same modules under the three drivers
@@ -255,7 +254,7 @@ func TestDriversExample(t *testing.T) {
 		if runtime.GOOS == "windows" {
 			t.Skip("scripts/build-custom-gcl.sh is a POSIX shell script")
 		}
-		bin := customGCL(t)
+		bin := testutil.BuildCustomGCL(t)
 		gcl := gclFindings(t, bin, clinic)
 		if got, want := keys(gcl), keys(vet); !slices.Equal(got, want) {
 			t.Errorf("golangci-lint run ./...:\n%s\nwant (as go vet):\n%s\ndiff:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), lineDiff(strings.Join(want, "\n"), strings.Join(got, "\n")))
@@ -326,7 +325,7 @@ func TestDriversChain(t *testing.T) {
 // scheduling.go as eventlint -fix.
 func TestVetFix(t *testing.T) {
 	t.Parallel()
-	dir := copyExample(t)
+	dir := testutil.CopyExample(t)
 	before := snapshot(t, dir)
 	vet := runCmd(t, exec.Command("go", append([]string{"vet", "-vettool=" + eventlint, "-fix"}, append(clinicFlags(t), "./...")...)...), dir)
 	// go vet -fix prints nothing and exits 0: the findings it cannot fix
@@ -405,56 +404,6 @@ func TestDriversDoc(t *testing.T) {
 	if !slices.Equal(ids, all) {
 		t.Errorf("docs/drivers.md lists %v, want every check in order: %v", ids, all)
 	}
-}
-
-// customGCL returns the golangci-lint with the eventlint plugin that
-// scripts/build-custom-gcl.sh builds, with the cache directory and
-// golangci-lint version of the gclplugin end-to-end test: the same cache
-// key, so that one build serves both. It skips the test when the module
-// proxy and cache cannot provide golangci-lint.
-func customGCL(t *testing.T) string {
-	t.Helper()
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skip("no sh to run scripts/build-custom-gcl.sh")
-	}
-	root := repoRoot(t)
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		t.Skipf("no user cache directory for the golangci-lint binary: %v", err)
-	}
-	cmd := exec.Command("sh", filepath.Join(root, "scripts", "build-custom-gcl.sh"))
-	cmd.Env = append(os.Environ(), "GCL_VERSION="+gclVersion(t), "EVENTLINT_GCL_CACHE="+filepath.Join(cache, "eventlint"))
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	start := time.Now()
-	err = cmd.Run()
-	t.Logf("scripts/build-custom-gcl.sh (%s):\n%s", time.Since(start).Round(100*time.Millisecond), stderr.String())
-	var exit *exec.ExitError
-	if errors.As(err, &exit) && exit.ExitCode() == 3 {
-		t.Skip("the Go module proxy/cache cannot provide golangci-lint")
-	}
-	if err != nil {
-		t.Fatalf("scripts/build-custom-gcl.sh: %v", err)
-	}
-	bin := strings.TrimSpace(stdout.String())
-	if _, err := os.Stat(bin); err != nil {
-		t.Fatalf("scripts/build-custom-gcl.sh printed %q: %v", bin, err)
-	}
-	return bin
-}
-
-// gclVersion is the golangci-lint version gclplugin/e2e_test.go builds.
-func gclVersion(t *testing.T) string {
-	t.Helper()
-	src, err := os.ReadFile(filepath.Join(repoRoot(t), "gclplugin", "e2e_test.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`(?m)^const gclVersion = "(v[^"]+)"$`).FindSubmatch(src)
-	if m == nil {
-		t.Fatal("gclplugin/e2e_test.go has no const gclVersion: keep the two tests on the same golangci-lint build")
-	}
-	return string(m[1])
 }
 
 // gclFindings runs golangci-lint in dir with the module's .golangci.yml.

@@ -4,14 +4,14 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/eventlint/eventlint/internal/testutil"
 )
 
 // The tests in this file run eventlint on the bundled example module
@@ -38,19 +38,9 @@ func updating() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
-// repoRoot is the absolute path of this checkout.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
-
 // exampleDir is examples/clinic in this checkout.
 func exampleDir(t *testing.T) string {
-	return filepath.Join(repoRoot(t), "examples", "clinic")
+	return filepath.Join(testutil.RepoRoot(t), "examples", "clinic")
 }
 
 // golden compares got with the golden file, or rewrites the file under
@@ -107,42 +97,6 @@ func slashPaths(out string) string {
 	return strings.Join(lines, "")
 }
 
-// copyExample copies examples/clinic to a temporary directory, its
-// replace directive pointing at this checkout, for tests that change it.
-func copyExample(t *testing.T) string {
-	t.Helper()
-	root := repoRoot(t)
-	src, dst := exampleDir(t), filepath.Join(t.TempDir(), "clinic")
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		if !d.Type().IsRegular() || d.Name() == "custom-gcl" {
-			return nil // a golangci-lint built into the example by hand
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if rel == "go.mod" {
-			re := regexp.MustCompile(`(?m)^replace github.com/eventlint/eventlint => .*$`)
-			if !re.Match(data) {
-				return fmt.Errorf("examples/clinic/go.mod has no replace directive for eventlint:\n%s", data)
-			}
-			data = re.ReplaceAll(data, []byte("replace github.com/eventlint/eventlint => "+filepath.ToSlash(root)))
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
 // goCmd runs the go command in dir, failing the test if it fails.
 func goCmd(t *testing.T, dir string, args ...string) string {
 	t.Helper()
@@ -157,7 +111,7 @@ func goCmd(t *testing.T, dir string, args ...string) string {
 // their paths are those of a run inside dir.
 func TestChdirFlag(t *testing.T) {
 	t.Parallel()
-	root, clinic := repoRoot(t), exampleDir(t)
+	root, clinic := testutil.RepoRoot(t), exampleDir(t)
 	inside := run(t, clinic, "./...")
 	if inside.code != 1 || inside.stdout == "" {
 		t.Fatalf("eventlint ./... in examples/clinic: exit %d\n%s%s", inside.code, inside.stdout, inside.stderr)
@@ -215,7 +169,7 @@ func TestChdirFlag(t *testing.T) {
 // root with -C, as the README shows, and inside the example.
 func TestExampleGolden(t *testing.T) {
 	t.Parallel()
-	root, clinic := repoRoot(t), exampleDir(t)
+	root, clinic := testutil.RepoRoot(t), exampleDir(t)
 	fromRoot := run(t, root, "-C", filepath.Join("examples", "clinic"), "./...")
 	if fromRoot.code != 1 || fromRoot.stderr != "" {
 		t.Errorf("eventlint -C examples/clinic ./...: exit %d, want 1 (findings)\nstderr:\n%s", fromRoot.code, fromRoot.stderr)
@@ -274,7 +228,7 @@ func standaloneJSON(t *testing.T, dir string, args ...string) ([]jsonFinding, in
 // fixed module must build, and a new run must not report what was fixed.
 func TestExampleFix(t *testing.T) {
 	t.Parallel()
-	dir := copyExample(t)
+	dir := testutil.CopyExample(t)
 	before := snapshot(t, dir)
 
 	// The findings with a fix are the ones -fix applies; afterwards it

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -18,6 +16,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/eventlint/eventlint/analyzer"
+	"github.com/eventlint/eventlint/internal/testutil"
 )
 
 // eventlint is the binary under test, built once by TestMain.
@@ -59,19 +58,10 @@ func run(t *testing.T, dir string, args ...string) result {
 
 func runCmd(t *testing.T, cmd *exec.Cmd, dir string) result {
 	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cmd.Dir, cmd.Stdout, cmd.Stderr = dir, &stdout, &stderr
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOWORK=off")
-	err := cmd.Run()
-	code := 0
-	if err != nil {
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) {
-			t.Fatalf("running %v: %v", cmd.Args, err)
-		}
-		code = ee.ExitCode()
-	}
-	r := result{code: code, stdout: stdout.String(), stderr: stderr.String()}
+	var r result
+	r.code, r.stdout, r.stderr = testutil.Run(t, cmd)
 	// Whatever happens, never a crash.
 	for _, s := range []string{"panic:", "goroutine ", "runtime error"} {
 		if strings.Contains(r.stdout+r.stderr, s) {
@@ -209,32 +199,8 @@ func TestBadFlags(t *testing.T) {
 // its replace directive at this checkout, for tests that change files.
 func copyModule(t *testing.T, name string) string {
 	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, dst := testdata(name), t.TempDir()
-	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if d.Name() == "go.mod" {
-			re := regexp.MustCompile(`(?m)^replace github.com/eventlint/eventlint => .*$`)
-			data = re.ReplaceAll(data, []byte("replace github.com/eventlint/eventlint => "+filepath.ToSlash(root)))
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dst := t.TempDir()
+	testutil.CopyModule(t, testdata(name), dst, nil)
 	return dst
 }
 

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/eventlint/eventlint/internal/testutil"
 )
 
 // The tests in this file check what a user sees of eventlint's version:
@@ -39,7 +41,7 @@ func moduleProxy(t *testing.T, version string) string {
 	if url, ok := proxyDirs[version]; ok {
 		return url
 	}
-	root := repoRoot(t)
+	root := testutil.RepoRoot(t)
 	// Under the directory TestMain removes at the end, shared by the tests.
 	dir := filepath.Join(filepath.Dir(eventlint), "proxy-"+version)
 	at := filepath.Join(dir, filepath.FromSlash(modulePath), "@v")
@@ -115,13 +117,10 @@ func proxyEnv(t *testing.T, proxy, gobin string) []string {
 // runEnv is runCmd with the environment env (runCmd's is os.Environ()).
 func runEnv(t *testing.T, cmd *exec.Cmd, dir string, env []string) result {
 	t.Helper()
-	var stdout, stderr strings.Builder
-	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, &stdout, &stderr
-	err := cmd.Run()
-	if _, ok := err.(*exec.ExitError); err != nil && !ok {
-		t.Fatalf("running %v: %v", cmd.Args, err)
-	}
-	return result{code: cmd.ProcessState.ExitCode(), stdout: stdout.String(), stderr: stderr.String()}
+	cmd.Dir, cmd.Env = dir, env
+	var r result
+	r.code, r.stdout, r.stderr = testutil.Run(t, cmd)
+	return r
 }
 
 // moduleFiles lists the files of this checkout that belong to the
@@ -130,7 +129,7 @@ func runEnv(t *testing.T, cmd *exec.Cmd, dir string, env []string) result {
 // binary built at the root.
 func moduleFiles(t *testing.T) []string {
 	t.Helper()
-	root := repoRoot(t)
+	root := testutil.RepoRoot(t)
 	var files []string
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -204,7 +203,7 @@ func versionLine(version string) string {
 
 func TestVersionBuildInfo(t *testing.T) {
 	t.Parallel()
-	root := repoRoot(t)
+	root := testutil.RepoRoot(t)
 	exe := ""
 	if runtime.GOOS == "windows" {
 		exe = ".exe"

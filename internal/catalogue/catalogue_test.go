@@ -10,27 +10,16 @@ import (
 
 	"github.com/eventlint/eventlint/analyzer"
 	"github.com/eventlint/eventlint/internal/driver"
+	"github.com/eventlint/eventlint/internal/testutil"
 )
 
 // writeModule writes a module called example.com/app into a temporary
 // directory, requiring this checkout's eventlint, and returns the directory.
 func writeModule(t *testing.T, files map[string]string) string {
 	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir := t.TempDir()
-	files["go.mod"] = "module example.com/app\n\ngo 1.26.0\n\nrequire github.com/eventlint/eventlint v0.0.0\n\nreplace github.com/eventlint/eventlint => " + filepath.ToSlash(root) + "\n"
-	for name, content := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files["go.mod"] = testutil.GoMod(t, "example.com/app")
+	testutil.WriteFiles(t, dir, files)
 	return dir
 }
 

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eventlint/eventlint/internal/testutil"
 )
 
 // gitRepo makes a git repository in a temporary directory with the given
@@ -16,30 +18,11 @@ func gitRepo(t *testing.T, files map[string]string) string {
 		t.Skip("no git")
 	}
 	dir := t.TempDir()
-	for name, content := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	runGit(t, dir, "init", "-q")
-	runGit(t, dir, "add", "-A")
-	runGit(t, dir, "commit", "-q", "-m", "first")
+	testutil.WriteFiles(t, dir, files)
+	testutil.Git(t, dir, "init", "-q")
+	testutil.Git(t, dir, "add", "-A")
+	testutil.Git(t, dir, "commit", "-q", "-m", "first")
 	return dir
-}
-
-func runGit(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", append([]string{"-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-	return string(out)
 }
 
 func TestExtractRevision(t *testing.T) {
@@ -54,15 +37,15 @@ func TestExtractRevision(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(repo, "a.txt"), []byte("three\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	runGit(t, repo, "commit", "-q", "-am", "second")
+	testutil.Git(t, repo, "commit", "-q", "-am", "second")
 	if err := os.WriteFile(filepath.Join(repo, "mod", "b.txt"), []byte("staged\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	runGit(t, repo, "add", "mod/b.txt")
+	testutil.Git(t, repo, "add", "mod/b.txt")
 	if err := os.WriteFile(filepath.Join(repo, "a.txt"), []byte("dirty\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	status := runGit(t, repo, "status", "--porcelain")
+	status := testutil.Git(t, repo, "status", "--porcelain")
 	index, err := os.ReadFile(filepath.Join(repo, ".git", "index"))
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +71,7 @@ func TestExtractRevision(t *testing.T) {
 		t.Errorf("copy not removed: %v", err)
 	}
 
-	if got := runGit(t, repo, "status", "--porcelain"); got != status {
+	if got := testutil.Git(t, repo, "status", "--porcelain"); got != status {
 		t.Errorf("git status changed:\n%s\nwant:\n%s", got, status)
 	}
 	if after, _ := os.ReadFile(filepath.Join(repo, ".git", "index")); string(after) != string(index) {

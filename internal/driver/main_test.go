@@ -5,10 +5,8 @@ import (
 	"flag"
 	"go/ast"
 	"go/token"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -16,16 +14,13 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/eventlint/eventlint/analyzer"
+	"github.com/eventlint/eventlint/internal/testutil"
 )
 
 // repoRoot is the eventlint module's directory.
 func repoRoot(t *testing.T) string {
 	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
+	return testutil.RepoRoot(t)
 }
 
 // copyModule copies the testdata module name to a temporary directory
@@ -33,30 +28,8 @@ func repoRoot(t *testing.T) string {
 // its files.
 func copyModule(t *testing.T, name string) string {
 	t.Helper()
-	src := filepath.Join("testdata", name)
 	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if d.Name() == "go.mod" {
-			re := regexp.MustCompile(`(?m)^replace github.com/eventlint/eventlint => .*$`)
-			data = re.ReplaceAll(data, []byte("replace github.com/eventlint/eventlint => "+filepath.ToSlash(repoRoot(t))))
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	testutil.CopyModule(t, filepath.Join("testdata", name), dst, nil)
 	return dst
 }
 
