@@ -18,6 +18,9 @@
 # Environment:
 #   NS       package counts (default "100 1000 5000")
 #   RUNS     runs per tool and size (default 3)
+#   VET_RUNS runs of go vet (default $RUNS; 0 leaves go vet out)
+#   EVENTLINT an eventlint binary to measure instead of building one from
+#            the checkout (for example an older version, to compare)
 #   WORK     directory for the modules, caches and binary (default: a new
 #            temporary directory; reuse one to skip generating and warming)
 #   EXTRA    directories of other modules to compare on, space-separated
@@ -32,6 +35,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 NS=${NS-"100 1000 5000"}
 RUNS=${RUNS:-3}
+VET_RUNS=${VET_RUNS:-$RUNS}
 WORK=${WORK:-$(mktemp -d -t eventlint-scale.XXXXXX)}
 EXTRA=${EXTRA:-}
 mkdir -p "$WORK"
@@ -46,20 +50,28 @@ fi
 export GOPROXY=off GOFLAGS=-mod=mod GOWORK=off
 
 echo "bench-scale: work directory $WORK" >&2
-(cd "$repo" && go build -o "$WORK/eventlint" ./cmd/eventlint)
+if [[ -n ${EVENTLINT:-} ]]; then
+	cp "$EVENTLINT" "$WORK/eventlint"
+else
+	(cd "$repo" && go build -o "$WORK/eventlint" ./cmd/eventlint)
+fi
 
 # median prints the median of its arguments.
 median() {
 	printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
 
-# measure TOOL DIR CACHE runs the tool in DIR $RUNS times, each with a
-# fresh copy of CACHE, and prints "wall cpu rssMB" medians. The tool's own
-# output is kept in $WORK/last-<tool>.out.
+# measure TOOL DIR CACHE RUNS runs the tool in DIR RUNS times, each with
+# a fresh copy of CACHE, and prints "wall cpu rssMB" medians ("- - -" for
+# no runs). The tool's own output is kept in $WORK/last-<tool>.out.
 measure() {
-	local tool=$1 dir=$2 cache=$3
+	local tool=$1 dir=$2 cache=$3 runs=$4
 	local walls=() cpus=() rss=()
-	for ((i = 1; i <= RUNS; i++)); do
+	if ((runs == 0)); then
+		echo "- - -"
+		return
+	fi
+	for ((i = 1; i <= runs; i++)); do
 		rm -rf "$WORK/gocache-run"
 		cp -a "$cache" "$WORK/gocache-run"
 		local cmd
@@ -97,10 +109,12 @@ compare() {
 	fi
 	local pkgs
 	pkgs=$(cd "$dir" && GOCACHE="$cache" go list ./... | wc -l)
-	read -r vwall vcpu vrss < <(measure vet "$dir" "$cache")
-	read -r ewall ecpu erss < <(measure eventlint "$dir" "$cache")
-	local ratio
-	ratio=$(awk -v e="$ewall" -v v="$vwall" 'BEGIN {printf "%.2f", e / v}')
+	read -r vwall vcpu vrss < <(measure vet "$dir" "$cache" "$VET_RUNS")
+	read -r ewall ecpu erss < <(measure eventlint "$dir" "$cache" "$RUNS")
+	local ratio=-
+	if [[ $vwall != - ]]; then
+		ratio=$(awk -v e="$ewall" -v v="$vwall" 'BEGIN {printf "%.2f", e / v}')
+	fi
 	echo "| $name | $pkgs | $vwall | $vcpu | $vrss | $ewall | $ecpu | $erss | $ratio |" >>"$WORK/table.md"
 }
 
