@@ -37,7 +37,8 @@ type Result struct {
 	// Catalogue is the package's own catalogue, if it is one.
 	Catalogue *CatalogueDecl
 	// Summary is the package's exported summary: its non-test sites
-	// folded with the summaries of its non-test imports. Never nil.
+	// folded with the summaries of its non-test imports. Never nil. Read
+	// its records through Summary.Flat.
 	Summary *Summary
 	// Own holds the package's own non-test sites, wrappers and catalogue,
 	// not folded with its imports. Never nil.
@@ -115,17 +116,15 @@ func runModel(pass *analysis.Pass) (any, error) {
 		res.Visible = append(res.Visible, res.Catalogue.Catalogue)
 	}
 	own.normalize()
-	folded := new(Summary)
-	folded.merge(own)
+	var linked []*Summary
 	for _, imp := range imported {
 		if imp.linked {
-			folded.merge(imp.sum)
+			linked = append(linked, imp.sum)
 		}
 		res.Visible = append(res.Visible, imp.sum.Catalogues...)
 	}
-	folded.normalize()
-	slices.SortFunc(res.Visible, func(a, b *Catalogue) int { return strings.Compare(a.Pkg, b.Pkg) })
-	res.Visible = slices.CompactFunc(res.Visible, func(a, b *Catalogue) bool { return a.Pkg == b.Pkg })
+	folded := fold(own, linked)
+	sortCatalogues(&res.Visible)
 	res.Own, res.Summary = own, folded
 	if !folded.empty() {
 		pass.ExportPackageFact(folded)

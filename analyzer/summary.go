@@ -1,7 +1,9 @@
 package analyzer
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/gob"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,6 +20,14 @@ import (
 // deduplicated so the gob encoding is deterministic, and the size grows
 // with the number of sites and events in the closure, not with the number
 // of packages (packages without sites add nothing).
+//
+// A summary built by Model in this process does not copy its imports'
+// records: it links to them (see link), and only its Catalogues are
+// complete. Flat merges the closure; the gob encoding is always the flat
+// form, so a summary read back from a fact file is flat. Drivers that keep
+// every package's facts in memory (the standalone driver, golangci-lint)
+// would otherwise hold each record once per package whose closure it lies
+// in: at 5,000 generated packages that was 1.1 GB of summaries.
 type Summary struct {
 	Emits      []EmitRecord
 	Subs       []SubRecord
@@ -28,18 +38,35 @@ type Summary struct {
 	// sorted: the unregistered check needs them to tell which handler
 	// packages a program links in.
 	Packages []string
+
+	// link, when set, stands for the records of the closure: the exported
+	// fields other than Catalogues are then empty. Copies of the summary
+	// (analysis.Pass.ImportPackageFact hands out copies) share it, which
+	// is what lets Flat visit a package reached twice only once.
+	link *link
+}
+
+// link is a package's place in the in-memory fold: its own records and
+// the links of its linked imports.
+type link struct {
+	own     *Summary // flat
+	imports []*link
 }
 
 // AFact marks Summary as an analysis fact.
 func (*Summary) AFact() {}
 
 func (s *Summary) String() string {
+	s = s.Flat()
 	return fmt.Sprintf("summary(emits=%d subs=%d dynamic=%d wrappers=%d catalogues=%d)",
 		len(s.Emits), len(s.Subs), len(s.Dynamic), len(s.Wrappers), len(s.Catalogues))
 }
 
 // empty reports whether s carries nothing worth exporting.
 func (s *Summary) empty() bool {
+	if s.link != nil {
+		return s.link.own.empty() && len(s.link.imports) == 0 && len(s.Catalogues) == 0
+	}
 	return len(s.Emits) == 0 && len(s.Subs) == 0 && len(s.Dynamic) == 0 &&
 		len(s.Wrappers) == 0 && len(s.Catalogues) == 0
 }
@@ -134,8 +161,7 @@ func (s *Summary) normalize() {
 		return cmp.Or(cmp.Compare(a.Func, b.Func), cmp.Compare(a.Kind, b.Kind))
 	})
 	s.Wrappers = slices.Compact(s.Wrappers)
-	slices.SortFunc(s.Catalogues, func(a, b *Catalogue) int { return cmp.Compare(a.Pkg, b.Pkg) })
-	s.Catalogues = slices.CompactFunc(s.Catalogues, func(a, b *Catalogue) bool { return a.Pkg == b.Pkg })
+	sortCatalogues(&s.Catalogues)
 	pkgs := s.Packages[:0:0]
 	for _, sub := range s.Subs {
 		pkgs = append(pkgs, sub.Pos.Pkg)
@@ -144,7 +170,80 @@ func (s *Summary) normalize() {
 	s.Packages = slices.Compact(pkgs)
 }
 
-// merge adds the records of other to s. Call normalize afterwards.
+// fold returns the summary of a package whose own records are own (flat)
+// and whose linked imports have the summaries imports: it links to them
+// rather than copying their records, and merges only the catalogues.
+func fold(own *Summary, imports []*Summary) *Summary {
+	l := &link{own: own}
+	s := &Summary{link: l, Catalogues: slices.Clone(own.Catalogues)}
+	for _, imp := range imports {
+		l.imports = append(l.imports, imp.linkOf())
+		s.Catalogues = append(s.Catalogues, imp.Catalogues...)
+	}
+	sortCatalogues(&s.Catalogues)
+	return s
+}
+
+// linkOf returns the link that stands for s's records.
+func (s *Summary) linkOf() *link {
+	if s.link != nil {
+		return s.link
+	}
+	return &link{own: s} // flat: decoded from a fact file, or a leaf
+}
+
+// Flat returns the summary of every record in s's closure, sorted and
+// deduplicated: s itself if s is flat, a new summary otherwise. It does
+// not modify s. Its cost grows with the records of the closure, so the
+// checks call it once per package, and only in the packages that need
+// the whole program (package main).
+func (s *Summary) Flat() *Summary {
+	if s.link == nil {
+		return s
+	}
+	out := new(Summary)
+	seen := map[*link]bool{s.link: true}
+	stack := []*link{s.link}
+	for len(stack) > 0 {
+		l := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		out.merge(l.own)
+		for _, imp := range l.imports {
+			if !seen[imp] {
+				seen[imp] = true
+				stack = append(stack, imp)
+			}
+		}
+	}
+	out.Catalogues = append(out.Catalogues, s.Catalogues...)
+	out.normalize()
+	return out
+}
+
+// flatSummary has Summary's fields and none of its methods, so gob
+// encodes it field by field.
+type flatSummary Summary
+
+// GobEncode encodes the flat form of s (see Flat).
+func (s *Summary) GobEncode() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode((*flatSummary)(s.Flat())); err != nil {
+		return nil, fmt.Errorf("encoding summary: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// GobDecode decodes a summary written by GobEncode.
+func (s *Summary) GobDecode(data []byte) error {
+	*s = Summary{}
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode((*flatSummary)(s)); err != nil {
+		return fmt.Errorf("decoding summary: %w", err)
+	}
+	return nil
+}
+
+// merge adds the records of other, which must be flat, to s. Call
+// normalize afterwards.
 func (s *Summary) merge(other *Summary) {
 	s.Emits = append(s.Emits, other.Emits...)
 	s.Subs = append(s.Subs, other.Subs...)
@@ -153,12 +252,18 @@ func (s *Summary) merge(other *Summary) {
 	s.Catalogues = append(s.Catalogues, other.Catalogues...)
 }
 
-// EmitsOf returns the emits of event, in order.
+// sortCatalogues sorts *cats by package and drops duplicates.
+func sortCatalogues(cats *[]*Catalogue) {
+	slices.SortFunc(*cats, func(a, b *Catalogue) int { return cmp.Compare(a.Pkg, b.Pkg) })
+	*cats = slices.CompactFunc(*cats, func(a, b *Catalogue) bool { return a.Pkg == b.Pkg })
+}
+
+// EmitsOf returns the emits of event, in order. s must be flat.
 func (s *Summary) EmitsOf(event string) []EmitRecord {
 	return recordsOf(s.Emits, event, func(r EmitRecord) string { return r.Event })
 }
 
-// SubsOf returns the subscriptions to event, in order.
+// SubsOf returns the subscriptions to event, in order. s must be flat.
 func (s *Summary) SubsOf(event string) []SubRecord {
 	return recordsOf(s.Subs, event, func(r SubRecord) string { return r.Event })
 }

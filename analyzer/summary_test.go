@@ -3,6 +3,7 @@ package analyzer
 import (
 	"bytes"
 	"encoding/gob"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -50,7 +51,10 @@ func TestSummaryGobRoundTrip(t *testing.T) {
 			folded = res.Summary
 		}
 	}
-	if folded == nil || len(folded.Emits) == 0 || len(folded.Subs) == 0 || len(folded.Wrappers) == 0 {
+	if folded == nil || folded.link == nil {
+		t.Fatalf("model gave no folded summary for wrappers/audit: %v", folded)
+	}
+	if flat := folded.Flat(); len(flat.Emits) == 0 || len(flat.Subs) == 0 || len(flat.Wrappers) == 0 {
 		t.Fatalf("model gave no usable summary for wrappers/audit: %v", folded)
 	}
 
@@ -63,7 +67,7 @@ func TestSummaryGobRoundTrip(t *testing.T) {
 		if err := gob.NewDecoder(bytes.NewReader(first)).Decode(&got); err != nil {
 			t.Fatalf("%s: decode: %v", name, err)
 		}
-		if !reflect.DeepEqual(&got, s) {
+		if !reflect.DeepEqual(&got, s.Flat()) {
 			t.Errorf("%s: round trip changed the summary:\n got %#v\nwant %#v", name, &got, s)
 		}
 		if again := encode(t, s); !bytes.Equal(first, again) {
@@ -71,6 +75,9 @@ func TestSummaryGobRoundTrip(t *testing.T) {
 		}
 		if decoded := encode(t, &got); !bytes.Equal(first, decoded) {
 			t.Errorf("%s: the decoded summary encodes differently", name)
+		}
+		if flat := encode(t, s.Flat()); !bytes.Equal(first, flat) {
+			t.Errorf("%s: the summary and its flat form encode differently", name)
 		}
 	}
 }
@@ -82,4 +89,67 @@ func encode(t *testing.T, s *Summary) []byte {
 		t.Fatalf("encode: %v", err)
 	}
 	return buf.Bytes()
+}
+
+// A fold links to its imports' summaries instead of copying their
+// records, so a layered import graph, where every package is in the
+// closure of every package above it, holds each record once; Flat still
+// finds every record of the closure, once, even though each importer sees
+// its own copy of an imported fact (as ImportPackageFact hands out).
+func TestSummaryFoldSharesRecords(t *testing.T) {
+	const layers, width = 40, 5
+	var below []*Summary
+	for l := range layers {
+		var layer []*Summary
+		for i := range width {
+			pkg := fmt.Sprintf("example.com/m/l%02d/p%d", l, i)
+			own := &Summary{
+				Emits: []EmitRecord{{Event: fmt.Sprintf("thing%d.happened", l*width+i), Pos: Pos{Pkg: pkg, File: "p.go", Line: 1}}},
+				Subs:  []SubRecord{{Event: "thing0.happened", Pos: Pos{Pkg: pkg, File: "p.go", Line: 2}}},
+			}
+			own.normalize()
+			var imports []*Summary
+			for _, imp := range below {
+				c := *imp // a copy, as ImportPackageFact gives
+				imports = append(imports, &c)
+			}
+			layer = append(layer, fold(own, imports))
+		}
+		below = layer
+	}
+
+	// A top package's closure: itself and every package of the layers below.
+	closure := (layers-1)*width + 1
+	flat := below[0].Flat()
+	if got, want := len(flat.Emits), closure; got != want {
+		t.Errorf("flat summary of the top package has %d emits, want %d (one per package)", got, want)
+	}
+	if got, want := len(flat.Subs), closure; got != want {
+		t.Errorf("flat summary of the top package has %d subscriptions, want %d", got, want)
+	}
+	if got, want := len(flat.Packages), closure; got != want {
+		t.Errorf("flat summary names %d subscribing packages, want %d", got, want)
+	}
+
+	// Count the records held in memory by all the summaries together.
+	held := 0
+	seen := map[*link]bool{}
+	var walk func(*link)
+	walk = func(l *link) {
+		if seen[l] {
+			return
+		}
+		seen[l] = true
+		held += len(l.own.Emits) + len(l.own.Subs)
+		for _, imp := range l.imports {
+			walk(imp)
+		}
+	}
+	for _, s := range below {
+		held += len(s.Emits) + len(s.Subs)
+		walk(s.link)
+	}
+	if want := 2 * layers * width; held != want {
+		t.Errorf("the summaries hold %d records in memory, want %d (each record once)", held, want)
+	}
 }

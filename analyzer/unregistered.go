@@ -82,28 +82,28 @@ func isProgram(pkg *types.Package, roots []string) bool {
 
 // checkProgram reports the events the program emits that no handler linked
 // into it subscribes to (EL3001), and the handlers that can never receive
-// the emitted payload (EL3002). res.Summary holds every site linked into
-// the program; the findings are reported at func main, since far positions
+// the emitted payload (EL3002). res.Summary, flattened, holds every site
+// linked into the program; the findings are reported at func main, since far positions
 // cannot be reported at under every driver.
 func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 	file, pos := programAnchor(pass)
 	if file == nil {
 		return // no non-test file to report in
 	}
-	sum := res.Summary
+	sum := res.Summary.Flat()
 	if !hasDynamic(sum.Dynamic, Subscribe) {
 		for _, event := range emittedEvents(sum) {
 			if len(sum.SubsOf(event)) > 0 {
 				continue // handled
 			}
-			reportNoSubscriber(pass, res, view, file, pos, event)
+			reportNoSubscriber(pass, res, sum, view, file, pos, event)
 		}
 	}
 	for _, sub := range sum.Subs {
 		if dynamicMayDeliver(sum.Dynamic, sub.Handler) {
 			continue // an emit under a computed name may carry the handler's type
 		}
-		reportHandlerType(pass, res, pos, sub)
+		reportHandlerType(pass, res, sum, pos, sub)
 	}
 }
 
@@ -157,11 +157,11 @@ func emittedEvents(s *Summary) []string {
 }
 
 // reportNoSubscriber reports event, which the program emits and nothing
-// linked into it handles (EL3001). With a module view, the message names
+// linked into it handles (EL3001); sum is the program's flat summary. With a module view, the message names
 // the module's packages that handle it and a fix imports each of them.
-func reportNoSubscriber(pass *analysis.Pass, res *Result, view *ModuleView, file *ast.File, pos token.Pos, event string) {
+func reportNoSubscriber(pass *analysis.Pass, res *Result, sum *Summary, view *ModuleView, file *ast.File, pos token.Pos, event string) {
 	var sites []string
-	for _, e := range res.Summary.EmitsOf(event) {
+	for _, e := range sum.EmitsOf(event) {
 		sites = append(sites, e.Pos.Rel(res.Module))
 	}
 	emitted := fmt.Sprintf("event %q is emitted but no handler linked into this program subscribes to it (emitted at %s)",
@@ -170,7 +170,7 @@ func reportNoSubscriber(pass *analysis.Pass, res *Result, view *ModuleView, file
 		res.Report(pass, CheckNoSubscriber, pos, nil, "%s: import the package that handles it", emitted)
 		return
 	}
-	cands := handlerCandidates(view, res.Summary, pass.Pkg.Path(), event)
+	cands := handlerCandidates(view, sum, pass.Pkg.Path(), event)
 	var fixes []analysis.SuggestedFix
 	var imports []string
 	for _, path := range cands {
@@ -249,12 +249,13 @@ func internalVisible(from, to string) bool {
 
 // reportHandlerType reports sub if its handler can never receive a payload
 // of its event (EL3002): the handler takes a concrete type and every emit
-// of the event passes a value of another concrete type.
-func reportHandlerType(pass *analysis.Pass, res *Result, pos token.Pos, sub SubRecord) {
+// of the event passes a value of another concrete type. sum is the
+// program's flat summary.
+func reportHandlerType(pass *analysis.Pass, res *Result, sum *Summary, pos token.Pos, sub SubRecord) {
 	if !sub.Handler.Known() {
 		return // an interface or unknown handler type may match anything
 	}
-	emits := res.Summary.EmitsOf(sub.Event)
+	emits := sum.EmitsOf(sub.Event)
 	if len(emits) == 0 {
 		return // not emitted: no mismatch to speak of
 	}

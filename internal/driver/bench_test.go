@@ -76,7 +76,7 @@ func BenchmarkAnalyzeGenerated(b *testing.B) {
 // Model exports: the non-empty ones).
 func summarySizes(b *testing.B, prog *Program) (mainSize, total int) {
 	for _, pv := range prog.Module.Packages {
-		sum := prog.Results[pv.Path].Summary
+		sum := prog.Results[pv.Path].Summary.Flat() // as a fact file holds it
 		if len(sum.Emits)+len(sum.Subs)+len(sum.Dynamic)+len(sum.Wrappers)+len(sum.Catalogues) == 0 {
 			continue // no fact exported
 		}
