@@ -25,11 +25,15 @@
 #            temporary directory; reuse one to skip generating and warming)
 #   EXTRA    directories of other modules to compare on, space-separated
 #            (each must build offline: run go mod download in it first)
+#   FETCH    modules to fetch from the module proxy and compare on, as
+#            path@version, space-separated; each is copied to $WORK and its
+#            dependencies downloaded (the only step that uses the network)
 #
 # Usage (from anywhere in the checkout):
 #   scripts/bench-scale.sh
 #   NS="100 1000" RUNS=5 WORK=/tmp/scale scripts/bench-scale.sh
 #   NS= EXTRA=/tmp/scale/rclone RUNS=3 WORK=/tmp/scale scripts/bench-scale.sh
+#   NS= FETCH=github.com/rclone/rclone@v1.76.0 scripts/bench-scale.sh
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,8 +42,26 @@ RUNS=${RUNS:-3}
 VET_RUNS=${VET_RUNS:-$RUNS}
 WORK=${WORK:-$(mktemp -d -t eventlint-scale.XXXXXX)}
 EXTRA=${EXTRA:-}
+FETCH=${FETCH:-}
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
+
+# Fetch the FETCH modules while the network is still allowed.
+for mv in $FETCH; do
+	dest="$WORK/$(basename "${mv%@*}")"
+	if [[ ! -d $dest ]]; then
+		src=$(go mod download -json "$mv" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+		if [[ -z $src ]]; then
+			echo "bench-scale: go mod download $mv gave no directory" >&2
+			exit 2
+		fi
+		echo "bench-scale: copying $mv to $dest" >&2
+		cp -r "$src" "$dest"
+		chmod -R u+w "$dest"
+		(cd "$dest" && GOFLAGS=-mod=mod go mod download)
+	fi
+	EXTRA="$EXTRA $dest"
+done
 
 if [[ ! -x /usr/bin/time ]]; then
 	echo "bench-scale: /usr/bin/time (GNU time) is missing: apt-get install -y time" >&2
@@ -99,6 +121,21 @@ measure() {
 	echo "$(median "${walls[@]}") $(median "${cpus[@]}") $(median "${rss[@]}")"
 }
 
+# check_expected DIR fails unless eventlint's last output in DIR (a
+# generated module) holds exactly the findings planted in its EXPECTED.txt,
+# compared as "CHECK file:line" pairs: a fast wrong answer is no result.
+check_expected() {
+	local dir=$1
+	local want got
+	want=$(grep -v '^#' "$dir/EXPECTED.txt" | awk '{print $1, $2}' | sort)
+	got=$(sed -n 's/^\([^:]*:[0-9]*\):[0-9]*: .*\[\(EL[0-9]*\)\]$/\2 \1/p' "$WORK/last-eventlint.out" | sort)
+	if [[ $want != "$got" ]]; then
+		echo "bench-scale: eventlint's findings in $dir differ from EXPECTED.txt:" >&2
+		diff <(echo "$want") <(echo "$got") >&2 || true
+		exit 2
+	fi
+}
+
 # compare NAME DIR warms a cache for DIR and prints a table row.
 compare() {
 	local name=$1 dir=$2
@@ -111,6 +148,9 @@ compare() {
 	pkgs=$(cd "$dir" && GOCACHE="$cache" go list ./... | wc -l)
 	read -r vwall vcpu vrss < <(measure vet "$dir" "$cache" "$VET_RUNS")
 	read -r ewall ecpu erss < <(measure eventlint "$dir" "$cache" "$RUNS")
+	if [[ -f $dir/EXPECTED.txt ]]; then
+		check_expected "$dir"
+	fi
 	local ratio=-
 	if [[ $vwall != - ]]; then
 		ratio=$(awk -v e="$ewall" -v v="$vwall" 'BEGIN {printf "%.2f", e / v}')

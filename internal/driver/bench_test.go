@@ -21,10 +21,12 @@ import (
 // Sub-benchmarks: selective is the default load; full is Config.Full,
 // which type-checks and analyses every package as the driver did before
 // it loaded selectively. Each reports the matched packages and the size
-// of the Summary facts (gob-encoded, each on its own as a driver would
-// store it): the largest one of a command, and the total over the
-// matched packages, which grows with packages x sites when every package
-// folds in the sites below it.
+// of the Summary facts (gob-encoded, each on its own, as go vet writes
+// them to its fact files): the largest one of a command, and the total
+// over the matched packages, which grows with packages x sites since every
+// package's fact holds the sites of its closure. (In memory the folded
+// summaries share their records, so the standalone driver does not hold
+// that total; see analyzer.Summary.)
 //
 //	EVENTLINT_BENCH_N=1000 go test -run '^$' -bench AnalyzeGenerated -benchtime 1x ./internal/driver
 //
