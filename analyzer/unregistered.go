@@ -286,16 +286,11 @@ func reportHandlerType(pass *analysis.Pass, res *Result, sum *Summary, pos token
 // checkNeverRun reports the init registrations of a package that no
 // command of the module (or root) links in (EL3003).
 func checkNeverRun(pass *analysis.Pass, res *Result, view *ModuleView, roots []string) {
-	programs := slices.Clone(roots)
-	for _, m := range view.Mains() {
-		if !strings.HasSuffix(m.Path, ".test") {
-			programs = append(programs, m.Path)
-		}
-	}
+	programs, linked := view.Linked(roots)
 	if len(programs) == 0 {
 		return // a library: the commands that import it are elsewhere
 	}
-	if view.Reachable(programs...)[pass.Pkg.Path()] {
+	if linked[pass.Pkg.Path()] {
 		return // linked into a program (programs included)
 	}
 	path := pass.Pkg.Path()
@@ -311,7 +306,7 @@ func checkNeverRun(pass *analysis.Pass, res *Result, view *ModuleView, roots []s
 // checkUnemitted reports subscriptions to events that no package of the
 // module emits (EL3004).
 func checkUnemitted(pass *analysis.Pass, res *Result, view *ModuleView) {
-	if slices.ContainsFunc(view.Packages, func(p *PackageView) bool { return hasDynamic(p.Own.Dynamic, Emit) }) {
+	if view.EmitsDynamic() {
 		return // an event name computed at run time may be any of them
 	}
 	var emitted []string
