@@ -1,9 +1,7 @@
 package analyzer
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/gob"
 	"fmt"
 	"slices"
 	"strings"
@@ -218,28 +216,6 @@ func (s *Summary) Flat() *Summary {
 	out.Catalogues = append(out.Catalogues, s.Catalogues...)
 	out.normalize()
 	return out
-}
-
-// flatSummary has Summary's fields and none of its methods, so gob
-// encodes it field by field.
-type flatSummary Summary
-
-// GobEncode encodes the flat form of s (see Flat).
-func (s *Summary) GobEncode() ([]byte, error) {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode((*flatSummary)(s.Flat())); err != nil {
-		return nil, fmt.Errorf("encoding summary: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
-// GobDecode decodes a summary written by GobEncode.
-func (s *Summary) GobDecode(data []byte) error {
-	*s = Summary{}
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode((*flatSummary)(s)); err != nil {
-		return fmt.Errorf("decoding summary: %w", err)
-	}
-	return nil
 }
 
 // merge adds the records of other, which must be flat, to s. Call

@@ -5,6 +5,8 @@ import (
 	"encoding/gob"
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -151,5 +153,62 @@ func TestSummaryFoldSharesRecords(t *testing.T) {
 	}
 	if want := 2 * layers * width; held != want {
 		t.Errorf("the summaries hold %d records in memory, want %d (each record once)", held, want)
+	}
+}
+
+// The wire form stores each distinct string once, in its table: a package
+// path that every position of the package repeats, an event name shared
+// by its emits, its subscriptions and its catalogue entry; and it is
+// compressed.
+func TestSummaryWireSharesStrings(t *testing.T) {
+	const pkg, event = "example.com/app/very/long/package/path/hr", "employee.status_changed"
+	s := &Summary{Catalogues: []*Catalogue{{Pkg: pkg, Name: "hr", Events: []CatalogueEvent{{Name: event, Const: "EmployeeStatusChanged", Pos: Pos{Pkg: pkg, File: "events.go", Line: 1}}}}}}
+	for line := range 30 {
+		s.Emits = append(s.Emits, EmitRecord{Event: event, Pos: Pos{Pkg: pkg, File: "hr.go", Line: 10 + line}})
+		s.Subs = append(s.Subs, SubRecord{Event: event, Pos: Pos{Pkg: pkg, File: "hr.go", Line: 100 + line}})
+	}
+	s.normalize()
+
+	w := toWire(s)
+	if got, want := w.Strings, []string{event, pkg, "hr.go", "hr", "EmployeeStatusChanged", "events.go"}; !slices.Equal(got, want) {
+		t.Errorf("string table = %q, want %q (each distinct string once, in order of first use)", got, want)
+	}
+	var plain bytes.Buffer
+	if err := gob.NewEncoder(&plain).Encode(w); err != nil {
+		t.Fatalf("encode: %v", err)
+	}
+	data := encode(t, s)
+	if len(data) >= plain.Len() {
+		t.Errorf("the fact is %d bytes, its uncompressed wire form %d: want it compressed", len(data), plain.Len())
+	}
+	var got Summary
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&got); err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	if !reflect.DeepEqual(&got, s) {
+		t.Errorf("round trip changed the summary:\n got %#v\nwant %#v", &got, s)
+	}
+}
+
+// A fact file that refers to a string the table does not hold (a corrupt
+// or foreign cache entry) is an error, not a panic.
+func TestSummaryWireBadIndex(t *testing.T) {
+	for name, w := range map[string]*wireSummary{
+		"past the table": {Strings: []string{"a.b"}, Emits: []wireEmit{{Event: 2}}},
+		"negative":       {Strings: []string{"a.b"}, Subs: []wireSub{{Event: 1, Pos: wirePos{Pkg: -3}}}},
+		"in a catalogue": {Catalogues: []wireCatalogue{{Events: []wireCatalogueEvent{{Payload: &wirePayload{Keys: []int{7}}}}}}},
+	} {
+		data, err := encodeWire(w)
+		if err != nil {
+			t.Fatalf("%s: encode: %v", name, err)
+		}
+		err = new(Summary).GobDecode(data)
+		if err == nil || !strings.Contains(err.Error(), "decoding summary: string index") {
+			t.Errorf("%s: GobDecode = %v, want a string index error", name, err)
+		}
+	}
+	// Bytes that are not DEFLATE data at all.
+	if err := new(Summary).GobDecode([]byte("\xff\xfe not a summary")); err == nil || !strings.HasPrefix(err.Error(), "decoding summary: ") {
+		t.Errorf("GobDecode(garbage) = %v, want a decoding error", err)
 	}
 }
