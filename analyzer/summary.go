@@ -1,7 +1,10 @@
 package analyzer
 
 import (
+	"bytes"
 	"cmp"
+	"compress/flate"
+	"encoding/gob"
 	"fmt"
 	"slices"
 	"strings"
@@ -216,6 +219,43 @@ func (s *Summary) Flat() *Summary {
 	out.Catalogues = append(out.Catalogues, s.Catalogues...)
 	out.normalize()
 	return out
+}
+
+// flatSummary has Summary's fields and none of its methods, so gob
+// encodes it field by field.
+type flatSummary Summary
+
+// GobEncode encodes the flat form of s (see Flat), compressed with DEFLATE.
+// Under go vet the summary of a package near the top of the import graph
+// holds most of the program, and its records repeat the same strings
+// (package paths, event names, type names): the fact files of the
+// 5,000-package generated module came to 1.1 GB of plain gob, 169 MB
+// compressed. BestSpeed: a higher level saved a further 8% for four times
+// the time. The compressor's output is a function of its input and level,
+// so equal summaries still encode to equal bytes, which the build cache
+// needs.
+func (s *Summary) GobEncode() ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := flate.NewWriter(&buf, flate.BestSpeed)
+	if err != nil {
+		return nil, fmt.Errorf("encoding summary: %w", err)
+	}
+	if err := gob.NewEncoder(zw).Encode((*flatSummary)(s.Flat())); err != nil {
+		return nil, fmt.Errorf("encoding summary: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("encoding summary: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// GobDecode decodes a summary written by GobEncode.
+func (s *Summary) GobDecode(data []byte) error {
+	*s = Summary{}
+	if err := gob.NewDecoder(flate.NewReader(bytes.NewReader(data))).Decode((*flatSummary)(s)); err != nil {
+		return fmt.Errorf("decoding summary: %w", err)
+	}
+	return nil
 }
 
 // merge adds the records of other, which must be flat, to s. Call

@@ -5,7 +5,6 @@ import (
 	"encoding/gob"
 	"fmt"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 
@@ -156,11 +155,11 @@ func TestSummaryFoldSharesRecords(t *testing.T) {
 	}
 }
 
-// The wire form stores each distinct string once, in its table: a package
-// path that every position of the package repeats, an event name shared
-// by its emits, its subscriptions and its catalogue entry; and it is
-// compressed.
-func TestSummaryWireSharesStrings(t *testing.T) {
+// The encoding is compressed: a summary repeats the same package path in
+// every position of the package and an event name in its emits, its
+// subscriptions and its catalogue entry. Bytes that are not an encoded
+// summary are an error, not a panic.
+func TestSummaryGobCompressed(t *testing.T) {
 	const pkg, event = "example.com/app/very/long/package/path/hr", "employee.status_changed"
 	s := &Summary{Catalogues: []*Catalogue{{Pkg: pkg, Name: "hr", Events: []CatalogueEvent{{Name: event, Const: "EmployeeStatusChanged", Pos: Pos{Pkg: pkg, File: "events.go", Line: 1}}}}}}
 	for line := range 30 {
@@ -169,17 +168,16 @@ func TestSummaryWireSharesStrings(t *testing.T) {
 	}
 	s.normalize()
 
-	w := toWire(s)
-	if got, want := w.Strings, []string{event, pkg, "hr.go", "hr", "EmployeeStatusChanged", "events.go"}; !slices.Equal(got, want) {
-		t.Errorf("string table = %q, want %q (each distinct string once, in order of first use)", got, want)
-	}
 	var plain bytes.Buffer
-	if err := gob.NewEncoder(&plain).Encode(w); err != nil {
+	if err := gob.NewEncoder(&plain).Encode((*flatSummary)(s)); err != nil {
 		t.Fatalf("encode: %v", err)
 	}
 	data := encode(t, s)
-	if len(data) >= plain.Len() {
-		t.Errorf("the fact is %d bytes, its uncompressed wire form %d: want it compressed", len(data), plain.Len())
+	if len(data) >= plain.Len()/3 {
+		t.Errorf("the fact is %d bytes, its plain gob %d: want it compressed at least 3x", len(data), plain.Len())
+	}
+	if n := bytes.Count(data, []byte(pkg)); n > 1 {
+		t.Errorf("the encoding holds %q %d times, want it at most once", pkg, n)
 	}
 	var got Summary
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&got); err != nil {
@@ -188,27 +186,13 @@ func TestSummaryWireSharesStrings(t *testing.T) {
 	if !reflect.DeepEqual(&got, s) {
 		t.Errorf("round trip changed the summary:\n got %#v\nwant %#v", &got, s)
 	}
-}
 
-// A fact file that refers to a string the table does not hold (a corrupt
-// or foreign cache entry) is an error, not a panic.
-func TestSummaryWireBadIndex(t *testing.T) {
-	for name, w := range map[string]*wireSummary{
-		"past the table": {Strings: []string{"a.b"}, Emits: []wireEmit{{Event: 2}}},
-		"negative":       {Strings: []string{"a.b"}, Subs: []wireSub{{Event: 1, Pos: wirePos{Pkg: -3}}}},
-		"in a catalogue": {Catalogues: []wireCatalogue{{Events: []wireCatalogueEvent{{Payload: &wirePayload{Keys: []int{7}}}}}}},
+	for name, bad := range map[string][]byte{
+		"not DEFLATE": []byte("\xff\xfe not a summary"),
+		"truncated":   data[:len(data)/2],
 	} {
-		data, err := encodeWire(w)
-		if err != nil {
-			t.Fatalf("%s: encode: %v", name, err)
+		if err := new(Summary).GobDecode(bad); err == nil || !strings.HasPrefix(err.Error(), "decoding summary: ") {
+			t.Errorf("GobDecode(%s) = %v, want a decoding error", name, err)
 		}
-		err = new(Summary).GobDecode(data)
-		if err == nil || !strings.Contains(err.Error(), "decoding summary: string index") {
-			t.Errorf("%s: GobDecode = %v, want a string index error", name, err)
-		}
-	}
-	// Bytes that are not DEFLATE data at all.
-	if err := new(Summary).GobDecode([]byte("\xff\xfe not a summary")); err == nil || !strings.HasPrefix(err.Error(), "decoding summary: ") {
-		t.Errorf("GobDecode(garbage) = %v, want a decoding error", err)
 	}
 }
