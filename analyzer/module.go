@@ -18,7 +18,7 @@ type ModuleView struct {
 
 	// The checks ask the same module-wide questions in every package;
 	// answering each from scratch made them quadratic in the number of
-	// packages (a third of the CPU time at 5,000 packages). The answers
+	// packages (a quarter of the CPU time at 5,000 packages). The answers
 	// are computed once, on first use: the view is shared by the packages
 	// analysed concurrently, and never changes.
 	indexOnce   sync.Once

@@ -83,8 +83,8 @@ func isProgram(pkg *types.Package, roots []string) bool {
 // checkProgram reports the events the program emits that no handler linked
 // into it subscribes to (EL3001), and the handlers that can never receive
 // the emitted payload (EL3002). res.Summary, flattened, holds every site
-// linked into the program; the findings are reported at func main, since far positions
-// cannot be reported at under every driver.
+// linked into the program; the findings are reported at func main, since
+// far positions cannot be reported at under every driver.
 func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 	file, pos := programAnchor(pass)
 	if file == nil {
@@ -157,8 +157,9 @@ func emittedEvents(s *Summary) []string {
 }
 
 // reportNoSubscriber reports event, which the program emits and nothing
-// linked into it handles (EL3001); sum is the program's flat summary. With a module view, the message names
-// the module's packages that handle it and a fix imports each of them.
+// linked into it handles (EL3001); sum is the program's flat summary.
+// With a module view, the message names the module's packages that handle
+// it and a fix imports each of them.
 func reportNoSubscriber(pass *analysis.Pass, res *Result, sum *Summary, view *ModuleView, file *ast.File, pos token.Pos, event string) {
 	var sites []string
 	for _, e := range sum.EmitsOf(event) {
