@@ -72,7 +72,9 @@ var CheckNameFormat = &Check{
 var CheckNamePastTense = &Check{
 	ID: "EL1002", Analyzer: "naming", Title: "event name does not end in a past-tense verb", Since: since, Drivers: AllDrivers,
 	Rationale: "An event records something that has happened; a command asks for something to happen. " +
-		"A present-tense name (order.refund) reads as a command and invites handlers that reply to it.",
+		"A present-tense name (order.refund) reads as a command and invites handlers that reply to it. " +
+		"A past participle followed by its particles (user.logged_in, invoice.written_off) is in the past tense; " +
+		"a name whose verb cannot be told (a particle alone, a noun such as payment) gets no suggested name.",
 	Before: "bus.Emit(ctx, \"order.refund\", o)",
 	After:  "bus.Emit(ctx, \"order.refunded\", o)",
 }

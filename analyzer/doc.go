@@ -26,7 +26,7 @@
 //	| analyzer     | flag       | default | meaning                                                          |
 //	|--------------|------------|---------|------------------------------------------------------------------|
 //	| naming       | segments   | 2       | allowed numbers of dot-separated segments, e.g. 2,3              |
-//	| naming       | past-tense | true    | require the last word to be a past-tense verb                    |
+//	| naming       | past-tense | true    | require a name to end in a past-tense verb (and its particles)   |
 //	| naming       | irregular  | ""      | extra past participles not ending in -ed, comma-separated        |
 //	| catalogue    | require    | ""      | import path of the catalogue every emitting package must see     |
 //	| unregistered | roots      | ""      | extra packages to treat as programs (library modules)            |

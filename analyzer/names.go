@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -14,8 +15,8 @@ type NameRules struct {
 	// Segments lists the allowed numbers of dot-separated segments
 	// (default: 2, <aggregate>.<verb>).
 	Segments []int
-	// PastTense requires the last word of the last segment to be a verb in
-	// the past tense.
+	// PastTense requires the last segment to end in a verb in the past
+	// tense, alone or followed by its particles (user.logged_in).
 	PastTense bool
 	// Irregular holds past participles that do not end in -ed, in addition
 	// to the built-in list.
@@ -87,6 +88,129 @@ var commandVerbs = func() map[string]bool {
 // fillers are trailing words that do not name what happened
 // (change_employee_status_done, order_created_event).
 var fillers = map[string]bool{"done": true, "event": true, "evt": true, "happened": true, "occurred": true, "msg": true, "message": true}
+
+// particles are the adverbs and prepositions that complete a phrasal verb:
+// in user.logged_in the verb is logged, and in is its particle.
+var particles = map[string]bool{
+	"in": true, "out": true, "up": true, "off": true, "down": true, "over": true, "back": true,
+	"away": true, "on": true, "around": true, "through": true,
+}
+
+// particleList is particles, sorted: phrasal tries them in a fixed order.
+var particleList = slices.Sorted(maps.Keys(particles))
+
+// phrasalBases are verbs that event names join to a particle in one word:
+// logout, signup, checkout, writeoff, timeout, rollback, failover. Only
+// these are split: many other words end in a particle (train, recover,
+// group, feedback) without being a verb and its particle.
+var phrasalBases = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range strings.Fields(`back bail break buy carry cash check clean cut drop fail follow
+		hand hold kick lay lock log look opt pay pick plug power roll scale sell set shut sign spin
+		take tear time top turn wake warm write`) {
+		m[v] = true
+	}
+	return m
+}()
+
+// nounSuffixes end words that are nouns far more often than verbs
+// (payment, registration, session, ownership, shipping): no suggestion
+// glues -ed onto them.
+var nounSuffixes = []string{"ment", "tion", "sion", "ness", "ity", "ship", "ing"}
+
+// verbAt returns the index of the verb among the words of a segment: the
+// last word, or the word before the trailing particles of a phrasal verb
+// (logged in user.logged_in, signed in user.signed_back_in). When every
+// word from the first on is a particle, it is the first.
+func verbAt(ws []string) int {
+	i := len(ws) - 1
+	for i > 0 && particles[ws[i]] {
+		i--
+	}
+	return i
+}
+
+// endsInPast reports whether the words of a segment end in a past-tense
+// verb, alone or followed by its particles: created, logged_in, written_off.
+func (r *NameRules) endsInPast(ws []string) bool {
+	return r.isPast(ws[verbAt(ws)])
+}
+
+// knownVerb reports whether word is a verb of one of the built-in lists.
+func knownVerb(word string) bool {
+	_, irregular := irregularPast[word]
+	return irregular || commandVerbs[word] || doubling[word] || phrasalBases[word]
+}
+
+// phrasal splits a phrasal verb written as one word (logout, checkout)
+// into its verb and particle.
+func phrasal(word string) (verb, particle string, ok bool) {
+	if knownVerb(word) {
+		return "", "", false // begin, join: a verb of its own
+	}
+	for _, p := range particleList {
+		if v, found := strings.CutSuffix(word, p); found && phrasalBases[v] {
+			return v, p, true
+		}
+	}
+	return "", "", false
+}
+
+// pastOf returns the past tense of verb for a suggestion, "" when it
+// cannot be derived with confidence: verb is a particle, or looks like a
+// noun. A phrasal verb in one word is split: logout -> logged_out.
+func pastOf(verb string) string {
+	if knownVerb(verb) {
+		return past(verb)
+	}
+	if particles[verb] {
+		return "" // never glue -ed onto a particle
+	}
+	if v, p, ok := phrasal(verb); ok {
+		return past(v) + "_" + p
+	}
+	if compoundNoun(verb) {
+		return "" // startup, feedback, markdown
+	}
+	for _, suffix := range nounSuffixes {
+		if len(verb) >= len(suffix)+3 && strings.HasSuffix(verb, suffix) {
+			return "" // most likely a noun
+		}
+	}
+	return past(verb)
+}
+
+// compoundNoun reports whether word is a word of three letters or more
+// joined to a particle other than in, on and over (which end many verbs:
+// train, mention, recover) that is not a known phrasal verb: such words
+// (startup, feedback, callback, countdown) are nouns.
+func compoundNoun(word string) bool {
+	for _, p := range particleList {
+		if p == "in" || p == "on" || p == "over" {
+			continue
+		}
+		if base, ok := strings.CutSuffix(word, p); ok && len(base) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// inPast returns the words of a segment with its verb (see verbAt) in the
+// past tense, or nil when that cannot be derived with confidence.
+func inPast(ws []string) []string {
+	i := verbAt(ws)
+	if i < len(ws)-1 && !knownVerb(ws[i]) {
+		return nil // before a particle, only a known verb: not item_in -> itemed_in
+	}
+	p := pastOf(ws[i])
+	if p == "" {
+		return nil
+	}
+	out := slices.Clone(ws)
+	out[i] = p
+	return out
+}
 
 // isPast reports whether word is a past participle.
 func (r *NameRules) isPast(word string) bool {
@@ -183,11 +307,11 @@ func (r *NameRules) Check(name string) *NameProblem {
 	if !r.PastTense {
 		return nil
 	}
-	last := segs[len(segs)-1]
-	verb := last[strings.LastIndexByte(last, '_')+1:]
-	if r.isPast(verb) {
+	last := strings.Split(segs[len(segs)-1], "_")
+	if r.endsInPast(last) {
 		return nil
 	}
+	verb := strings.Join(last[verbAt(last):], "_")
 	p := &NameProblem{Check: CheckNamePastTense, Suggest: r.Suggest(name)}
 	p.Message = fmt.Sprintf("event name %q does not end in a past-tense verb (%q): %s", name, verb, r.advice(p.Suggest))
 	return p
@@ -241,9 +365,11 @@ func (r *NameRules) Suggest(name string) string {
 		for i, s := range segs {
 			parts[i] = strings.Join(s, "_")
 		}
-		last := segs[len(segs)-1]
-		if verb := last[len(last)-1]; r.PastTense && !r.isPast(verb) {
-			last = append(slices.Clone(last[:len(last)-1]), past(verb))
+		if last := segs[len(segs)-1]; r.PastTense && !r.endsInPast(last) {
+			last = inPast(last)
+			if last == nil {
+				return "" // the verb is a particle or a noun
+			}
 			parts[len(parts)-1] = strings.Join(last, "_")
 		}
 		out = strings.Join(parts, ".")
@@ -257,21 +383,25 @@ func (r *NameRules) Suggest(name string) string {
 		if len(w) < 2 {
 			return ""
 		}
-		last := w[len(w)-1]
+		tail := w[1:]
+		verb := tail[verbAt(tail)]
+		_, _, firstPhrasal := phrasal(w[0])
+		_, _, verbPhrasal := phrasal(verb)
 		switch {
-		case r.isPast(last):
-			// Noun first: <aggregate> <details...> <verb>.
-			out = w[0] + "." + strings.Join(w[1:], "_")
-		case commandVerbs[w[0]] && commandVerbs[last]:
+		case r.isPast(verb):
+			// Noun first: <aggregate> <details...> <verb> [<particle>].
+			out = w[0] + "." + strings.Join(tail, "_")
+		case commandVerbs[w[0]] && commandVerbs[verb]:
 			return "" // CloseOpen: either could be the verb
-		case commandVerbs[w[0]]:
-			// Verb first, as in a command: <verb> <aggregate> <details...>.
-			rest := append(slices.Clone(w[2:]), past(w[0]))
+		case commandVerbs[w[0]] || firstPhrasal:
+			// Verb first, as in a command: <verb> <aggregate> <details...>
+			// (RefundOrder, LogoutUser).
+			rest := append(slices.Clone(w[2:]), pastOf(w[0]))
 			out = w[1] + "." + strings.Join(rest, "_")
-		case commandVerbs[last]:
-			// Noun first, verb in the present: InvoiceVoid.
-			rest := append(slices.Clone(w[1:len(w)-1]), past(last))
-			out = w[0] + "." + strings.Join(rest, "_")
+		case commandVerbs[verb] || verbPhrasal || phrasalBases[verb] && verb != tail[len(tail)-1]:
+			// Noun first, verb in the present: InvoiceVoid, UserLogout,
+			// UserLogIn.
+			out = w[0] + "." + strings.Join(inPast(tail), "_")
 		default:
 			return "" // which word is the verb is anybody's guess
 		}

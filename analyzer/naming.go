@@ -37,7 +37,7 @@ func newNaming() *analysis.Analyzer {
 		Run:      n.run,
 	}
 	a.Flags.Var(segmentsFlag{n.rules}, FlagSegments, "allowed numbers of dot-separated segments, comma-separated (2: <aggregate>.<verb>)")
-	a.Flags.BoolVar(&n.rules.PastTense, FlagPastTense, true, "require the last word of an event name to be a past-tense verb")
+	a.Flags.BoolVar(&n.rules.PastTense, FlagPastTense, true, "require an event name to end in a past-tense verb, alone or with its particles (logged_in)")
 	a.Flags.Var(irregularFlag{n.rules}, FlagIrregular, "extra past participles not ending in -ed, comma-separated (e.g. sewn,dwelt)")
 	return a
 }
@@ -45,11 +45,12 @@ func newNaming() *analysis.Analyzer {
 const namingDoc = `check event names against the <aggregate>.<verb> convention
 
 Event names are two dot-separated segments of lowercase snake_case, the
-last word a past-tense verb: employee.created, employee.status_changed,
-invoice.paid. EmployeeCreated, RefundOrder and order.refund are reported
-with the conforming name where one can be derived. An event name that is
-not a compile-time constant is reported too: its contract cannot be
-checked. See ` + DocsURL
+last word a past-tense verb, or a past-tense verb and its particles:
+employee.created, employee.status_changed, invoice.paid, user.logged_in.
+EmployeeCreated, RefundOrder and order.refund are reported with the
+conforming name where one can be derived. An event name that is not a
+compile-time constant is reported too: its contract cannot be checked.
+See ` + DocsURL
 
 type naming struct {
 	rules *NameRules

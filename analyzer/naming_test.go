@@ -11,7 +11,7 @@ import (
 const testdata = "../testdata"
 
 func TestNaming(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.NewSuite().Naming, "./naming")
+	analysistest.Run(t, testdata, analyzer.NewSuite().Naming, "./naming", "./naming/phrasal")
 }
 
 // Ignore directives and generated files are handled in report.go for every
