@@ -144,6 +144,13 @@ func readCatalogue(pass *analysis.Pass) *CatalogueDecl {
 			if !ok || gd.Tok != token.CONST {
 				continue // events are constants
 			}
+			// A Deprecated: paragraph in the doc comment of a
+			// parenthesised group deprecates every constant in it, as
+			// go/doc presents the group: its doc above the block.
+			var groupDeprecated string
+			if gd.Lparen.IsValid() {
+				_, groupDeprecated = splitDoc(gd.Doc.Text())
+			}
 			for _, spec := range gd.Specs {
 				vs := spec.(*ast.ValueSpec)
 				doc := vs.Doc
@@ -151,7 +158,7 @@ func readCatalogue(pass *analysis.Pass) *CatalogueDecl {
 					doc = gd.Doc
 				}
 				for _, id := range vs.Names {
-					cd.addConst(pass, id, doc)
+					cd.addConst(pass, id, doc, groupDeprecated)
 				}
 			}
 		}
@@ -160,7 +167,10 @@ func readCatalogue(pass *analysis.Pass) *CatalogueDecl {
 	return cd
 }
 
-func (cd *CatalogueDecl) addConst(pass *analysis.Pass, id *ast.Ident, doc *ast.CommentGroup) {
+// addConst adds the constant id with its doc comment to the catalogue.
+// groupDeprecated is the Deprecated: text of its group's doc comment: it
+// applies unless the constant's own doc has a Deprecated: paragraph.
+func (cd *CatalogueDecl) addConst(pass *analysis.Pass, id *ast.Ident, doc *ast.CommentGroup, groupDeprecated string) {
 	obj, ok := pass.TypesInfo.Defs[id].(*types.Const)
 	if !ok || !id.IsExported() || obj.Val().Kind() != constant.String {
 		return // only exported string constants are published events
@@ -174,6 +184,9 @@ func (cd *CatalogueDecl) addConst(pass *analysis.Pass, id *ast.Ident, doc *ast.C
 		ev.Type = types.TypeString(obj.Type(), nil)
 	}
 	ev.Doc, ev.Deprecated = splitDoc(doc.Text())
+	if ev.Deprecated == "" {
+		ev.Deprecated = groupDeprecated
+	}
 	if prev, dup := cd.Consts[ev.Name]; dup {
 		cd.Problems = append(cd.Problems, CatalogueProblem{
 			Pos:   id.Pos(),

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestClosest(t *testing.T) {
@@ -123,4 +124,27 @@ type Map map[string]any
 			t.Errorf("parsePayload(%q).String() = %q, want %q", tc.arg, s, tc.display)
 		}
 	}
+}
+
+// TestCatalogueConstGroup reads a catalogue whose const group's doc
+// comment has a Deprecated: paragraph: the group's constants are
+// deprecated (EL2003 at their emits in clinic, no EL2008 for the one
+// nothing emits). The module view is what the standalone driver builds
+// from clinic's emits.
+func TestCatalogueConstGroup(t *testing.T) {
+	s := NewSuite()
+	emit := func(event string, line int) EmitRecord {
+		return EmitRecord{Event: event, Pos: Pos{Pkg: "example.com/lint/catalogue/constgroup/clinic", File: "clinic.go", Line: line}}
+	}
+	s.SetModule(NewModuleView([]*PackageView{
+		{
+			Path: "example.com/lint/catalogue/constgroup/clinic", Name: "clinic",
+			Imports: []string{"example.com/lint/catalogue/constgroup"},
+			Own: &Summary{Emits: []EmitRecord{
+				emit("visit.booked", 14), emit("appointment.booked", 15), emit("appointment.cancelled", 16),
+			}},
+		},
+		{Path: "example.com/lint/catalogue/constgroup", Name: "constgroup"},
+	}))
+	analysistest.Run(t, "../testdata", s.Catalogue, "./catalogue/constgroup", "./catalogue/constgroup/clinic")
 }

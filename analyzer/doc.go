@@ -40,9 +40,10 @@
 // directive //eventlint:catalogue in its package doc comment or above its
 // package clause. Each exported package-level string constant in it is a
 // published event; its doc comment is the event's purpose, and a
-// "Deprecated:" paragraph deprecates it. The payload may be declared with
-// //eventlint:payload followed by a type in scope in that file, or by
-// bus.Fields{"key", ...} for a keyword payload:
+// "Deprecated:" paragraph deprecates it (in the doc comment of a
+// parenthesised const group, every constant of the group). The payload
+// may be declared with //eventlint:payload followed by a type in scope in
+// that file, or by bus.Fields{"key", ...} for a keyword payload:
 //
 //	// Package events declares the events the clinic publishes.
 //	//
