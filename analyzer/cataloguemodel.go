@@ -197,11 +197,25 @@ func (cd *CatalogueDecl) addConst(pass *analysis.Pass, id *ast.Ident, doc *ast.C
 		return
 	}
 	if doc != nil {
+		var first *ast.Comment // the first payload directive
 		for _, c := range doc.List {
 			arg, ok := strings.CutPrefix(c.Text, PayloadDirective)
 			if !ok || (arg != "" && arg[0] != ' ' && arg[0] != '\t') {
 				continue // not the payload directive
 			}
+			if first != nil {
+				// Which of two declarations is meant cannot be known:
+				// declare none, so that no payload check guesses.
+				cd.Problems = append(cd.Problems, CatalogueProblem{
+					Pos:   c.Pos(),
+					Check: CheckCataloguePayload,
+					Message: fmt.Sprintf("payload directive of %s repeats the one at line %d: keep one; until then %s declares no payload",
+						id.Name, pass.Fset.Position(first.Pos()).Line, id.Name),
+				})
+				ev.Payload = nil
+				continue
+			}
+			first = c
 			p, err := parsePayload(pass, c.Pos(), strings.TrimSpace(arg))
 			if err != nil {
 				cd.Problems = append(cd.Problems, CatalogueProblem{

@@ -148,3 +148,10 @@ func TestCatalogueConstGroup(t *testing.T) {
 	}))
 	analysistest.Run(t, "../testdata", s.Catalogue, "./catalogue/constgroup", "./catalogue/constgroup/clinic")
 }
+
+// TestCatalogueTwoPayloads: a constant with two payload directives is
+// reported at the second and declares no payload, so no emit of it is
+// held to either.
+func TestCatalogueTwoPayloads(t *testing.T) {
+	analysistest.Run(t, "../testdata", NewSuite().Catalogue, "./catalogue/twopayload", "./catalogue/twopayload/hr")
+}

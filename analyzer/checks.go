@@ -129,10 +129,12 @@ var CheckCatalogueDuplicate = &Check{
 }
 
 var CheckCataloguePayload = &Check{
-	ID: "EL2006", Analyzer: "catalogue", Title: "payload directive names no type", Since: since, Drivers: AllDrivers,
-	Rationale: "A payload directive that does not resolve declares nothing, and payload checks silently stop.",
-	Before:    "//eventlint:payload Employe\nconst EmployeeCreated = \"employee.created\"",
-	After:     "//eventlint:payload Employee\nconst EmployeeCreated = \"employee.created\"",
+	ID: "EL2006", Analyzer: "catalogue", Title: "malformed payload directive", Since: since, Drivers: AllDrivers,
+	Rationale: "A payload directive that does not resolve declares nothing, and payload checks silently stop. " +
+		"Two payload directives on one constant leave it unknown which one is meant: it declares no payload " +
+		"until one of them is removed, and the second is reported.",
+	Before: "//eventlint:payload Employe\nconst EmployeeCreated = \"employee.created\"",
+	After:  "//eventlint:payload Employee\nconst EmployeeCreated = \"employee.created\"",
 }
 
 var CheckCatalogueNotVisible = &Check{

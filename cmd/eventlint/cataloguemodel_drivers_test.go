@@ -25,3 +25,18 @@ func TestDriversConstGroup(t *testing.T) {
 		t.Errorf("EL2008 for appointment.moved, whose group is deprecated:\n%v", standalone)
 	}
 }
+
+// TestDriversTwoPayloads: the second payload directive of a constant is
+// reported, and no emit of it is held to either, under go vet as under
+// the standalone command.
+func TestDriversTwoPayloads(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "testdata")
+	_, vet := compareVet(t, dir, "./catalogue/twopayload/...")
+	if !has(vet, "catalogue/twopayload/twopayload.go", 16, "EL2006", `^payload directive of EmployeeCreated repeats the one at line 15: `) {
+		t.Errorf("no EL2006 at the second payload directive:\n%v", vet)
+	}
+	if has(vet, "catalogue/twopayload/hr/hr.go", 12, "EL2004", "") || has(vet, "catalogue/twopayload/hr/hr.go", 13, "EL2004", "") {
+		t.Errorf("an emit is held to one of two payload directives:\n%v", vet)
+	}
+}
