@@ -43,7 +43,9 @@ The output is deterministic; commit it and run -check in CI.
 -init DIR writes a new catalogue package into DIR (which must not exist or
 be empty) declaring a constant for each constant event name the packages
 emit or subscribe to, with TODOs to fill in, and prints the steps that
-make the code use its constants.
+make the code use its constants. Names that break the naming rules, and
+names nothing emits that are near an emitted one (typos), are left out,
+with a TODO each saying what to name them.
 
 -against REV extracts the git revision REV of the repository (the whole
 tree, into a temporary directory; the working tree and index are not
@@ -254,11 +256,17 @@ func catalogueInit(prog *driver.Program, opts *catalogueOptions, stdout io.Write
 	if err != nil {
 		return driver.ExitError, err
 	}
-	var names, payloads, unemitted int
+	var declared, badNames, typos, payloads, unemitted int
 	for _, e := range a.Events {
-		if e.Problem != nil {
-			names++
+		switch {
+		case e.Typo != "":
+			typos++
+			continue
+		case e.Problem != nil:
+			badNames++
+			continue
 		}
+		declared++
 		if e.PayloadTODO() {
 			payloads++
 		}
@@ -267,9 +275,13 @@ func catalogueInit(prog *driver.Program, opts *catalogueOptions, stdout io.Write
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "wrote %s: the catalogue %s, %s.\n", relToCwd(a.File), a.ImportPath, count(len(a.Events), "event"))
-	fmt.Fprintf(&b, "Fill in its TODOs: a purpose for each event, %s that break the naming rules, %s to declare, %s that nothing emits.\n",
-		count(names, "name"), count(payloads, "payload"), count(unemitted, "event"))
+	fmt.Fprintf(&b, "wrote %s: the catalogue %s, %s.\n", relToCwd(a.File), a.ImportPath, count(declared, "event"))
+	fmt.Fprintf(&b, "Fill in its TODOs: a purpose for each event, %s to declare, %s that nothing emits.\n",
+		count(payloads, "payload"), count(unemitted, "event"))
+	if badNames+typos > 0 {
+		fmt.Fprintf(&b, "Left out, with a TODO each: %s breaking the naming rules and %s (a name nothing emits, near an emitted one); eventlint reports their uses until the code is fixed.\n",
+			count(badNames, "name"), count(typos, "likely typo"))
+	}
 	if len(a.Packages) > 0 {
 		b.WriteString(`
 The catalogue check only knows the catalogues a package imports, so the

@@ -2,11 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -251,7 +253,7 @@ func TestCatalogueInitWorkflow(t *testing.T) {
 		t.Fatalf("-init: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	wantSteps := `wrote events/events.go: the catalogue example.com/adopt/events, 2 events.
-Fill in its TODOs: a purpose for each event, 0 names that break the naming rules, 1 payload to declare, 0 events that nothing emits.
+Fill in its TODOs: a purpose for each event, 1 payload to declare, 0 events that nothing emits.
 
 The catalogue check only knows the catalogues a package imports, so the
 packages that use event names must import it before eventlint -fix can
@@ -339,6 +341,146 @@ replace their string literals by its constants:
 	// -init never overwrites.
 	if r := run(t, dir, "catalogue", "-init", "hr"); r.code != 2 || !strings.Contains(r.stderr, "already have a catalogue") {
 		t.Errorf("-init with a catalogue: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+// legacyModule has a legacy "EmployeeCreated" beside the well-formed
+// "employee.created", and a typo subscription "employee.status_chnaged"
+// beside the emitted "employee.status_changed".
+var legacyModule = map[string]string{
+	"hr/hr.go": `package hr
+
+import (
+	"context"
+
+	"github.com/eventlint/eventlint/bus"
+)
+
+type Employee struct{ Name string }
+
+func Hire(ctx context.Context, e *Employee) {
+	bus.Emit(ctx, "employee.created", e)
+	bus.Emit(ctx, "EmployeeCreated", e)
+	bus.Emit(ctx, "employee.status_changed", e)
+}
+`,
+	"notify/notify.go": `package notify
+
+import (
+	"context"
+
+	"example.com/legacy/hr"
+	"github.com/eventlint/eventlint/bus"
+)
+
+func init() {
+	bus.On("employee.created", welcome)
+	bus.On("employee.status_chnaged", welcome)
+}
+
+func welcome(ctx context.Context, e *hr.Employee) error { return nil }
+`,
+	"cmd/app/main.go": `package main
+
+import (
+	"context"
+
+	"example.com/legacy/hr"
+	_ "example.com/legacy/notify"
+)
+
+func main() { hr.Hire(context.Background(), &hr.Employee{}) }
+`,
+}
+
+// TestCatalogueInitLegacyAndTypo runs the adoption workflow on
+// legacyModule: -init gives the well-formed name the natural identifier
+// and leaves the legacy name and the typo out of the catalogue with a
+// TODO each; after -fix the findings left are the true ones, at the
+// legacy emit and the typo subscription, and none at the catalogue.
+func TestCatalogueInitLegacyAndTypo(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS == "windows" {
+		t.Skip("the printed steps are POSIX shell commands")
+	}
+	dir := t.TempDir()
+	writeTestModule(t, dir, "example.com/legacy", legacyModule)
+
+	r := run(t, dir, "catalogue", "-init", "events")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("-init: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if want := `wrote events/events.go: the catalogue example.com/legacy/events, 2 events.
+Fill in its TODOs: a purpose for each event, 2 payloads to declare, 0 events that nothing emits.
+Left out, with a TODO each: 1 name breaking the naming rules and 1 likely typo (a name nothing emits, near an emitted one); eventlint reports their uses until the code is fixed.
+`; !strings.HasPrefix(r.stdout, want) {
+		t.Errorf("-init printed:\n%s\nwant it to start with:\n%s", r.stdout, want)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "events", "events.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\tEmployeeCreated = \"employee.created\"\n",
+		"\tEmployeeStatusChanged = \"employee.status_changed\"\n",
+		"// TODO: event name \"EmployeeCreated\" has 1 segment, want\n// <aggregate>.<verb>: name it \"employee.created\" (used in\n// example.com/legacy/hr).\n",
+		"// TODO: event name \"employee.status_chnaged\" is subscribed to in\n// example.com/legacy/notify but emitted nowhere: a typo of the emitted\n// \"employee.status_changed\"? Subscribe to that.\n",
+	} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the catalogue lacks %q:\n%s", want, src)
+		}
+	}
+	if n := strings.Count(string(src), " = \""); n != 2 {
+		t.Errorf("the catalogue declares %d constants, want 2 (no legacy name, no typo):\n%s", n, src)
+	}
+
+	shell := func(cmdline string) {
+		t.Helper()
+		if out, err := exec.Command("sh", "-c", "cd '"+dir+"' && "+cmdline).CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", cmdline, err, out)
+		}
+	}
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if strings.HasPrefix(line, "\tprintf ") {
+			shell(line)
+		}
+	}
+	if r := run(t, dir, "-fix", "./..."); r.stderr != "eventlint: fixed 3 finding(s) in 2 file(s)\n" {
+		t.Fatalf("-fix: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	shell("rm hr/eventlint_adopt.go notify/eventlint_adopt.go")
+
+	hr, _ := os.ReadFile(filepath.Join(dir, "hr", "hr.go"))
+	for _, want := range []string{"bus.Emit(ctx, events.EmployeeCreated, e)", `bus.Emit(ctx, "EmployeeCreated", e)`, "bus.Emit(ctx, events.EmployeeStatusChanged, e)"} {
+		if !strings.Contains(string(hr), want) {
+			t.Errorf("hr.go lacks %q:\n%s", want, hr)
+		}
+	}
+
+	// What is left is true: the legacy name breaks the rules and is not
+	// catalogued, the typo is not catalogued and nothing emits it, and so
+	// the program has no subscriber for the legacy name and for
+	// employee.status_changed.
+	var got []string
+	for _, f := range standaloneFindings(t, dir, "-catalogue=example.com/legacy/events", "./...") {
+		got = append(got, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, f.Check, f.Message))
+	}
+	want := []string{
+		`cmd/app/main.go:10 EL3001 event "EmployeeCreated" `,
+		`cmd/app/main.go:10 EL3001 event "employee.status_changed" `,
+		`hr/hr.go:14 EL1001 event name "EmployeeCreated" has 1 segment, want <aggregate>.<verb>: name it "employee.created"`,
+		`hr/hr.go:14 EL2001 event "EmployeeCreated" is not declared in the catalogue example.com/legacy/events: add a constant for it there`,
+		`notify/notify.go:13 EL2001 event "employee.status_chnaged" is not declared in the catalogue example.com/legacy/events: add a constant for it there (did you mean "employee.status_changed"?)`,
+		`notify/notify.go:13 EL3004 nothing in the module emits "employee.status_chnaged"`,
+	}
+	slices.Sort(got)
+	if len(got) != len(want) {
+		t.Fatalf("after -init and -fix:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("after -init and -fix, finding %d:\n%s\nwant it to start with:\n%s", i, got[i], want[i])
+		}
 	}
 }
 

@@ -315,6 +315,7 @@ import (
 
 func init() {
 	bus.On("employee.deleted", func(ctx context.Context, name string) error { return nil })
+	bus.On("employee.movde", func(ctx context.Context, name string) error { return nil })
 }
 `,
 }
@@ -330,16 +331,6 @@ const wantInit = `// Package events is the event catalogue: every event the modu
 package events
 
 const (
-	// EmployeeTerminated is emitted when TODO.
-	//
-	// TODO: rename the event: event name "EmployeeTerminated" has 1 segment,
-	// want <aggregate>.<verb>: name it "employee.terminated".
-	//
-	// TODO: every emit passes *example.com/app/hr.Employee: declare it as the
-	// payload with an eventlint:payload directive once that type is in scope
-	// in this file.
-	EmployeeTerminated = "EmployeeTerminated"
-
 	// EmployeeCreated is emitted when TODO.
 	//
 	// TODO: every emit passes *example.com/app/hr.Employee: declare it as the
@@ -367,19 +358,28 @@ const (
 	//eventlint:payload string
 	EmployeeRenamed = "employee.renamed"
 
-	// EmployeeRenamed2 is emitted when TODO.
-	//
-	// TODO: rename the event: event name "employee_renamed" has 1 segment,
-	// want <aggregate>.<verb>: name it "employee.renamed".
-	//
-	//eventlint:payload int
-	EmployeeRenamed2 = "employee_renamed"
-
 	// InvoicePaid is emitted when TODO.
 	//
 	//eventlint:payload bus.Fields
 	InvoicePaid = "invoice.paid"
 )
+
+// Left out: the code uses these names too, but they break the naming
+// rules or look like typos of emitted events, and a constant would make
+// the mistake part of the catalogue. Fix the code (eventlint ./...
+// reports each use), then declare the right name above if it is missing.
+//
+// TODO: event name "EmployeeTerminated" has 1 segment, want
+// <aggregate>.<verb>: name it "employee.terminated" (used in
+// example.com/app/hr).
+//
+// TODO: event name "employee.movde" is subscribed to in
+// example.com/app/notify but emitted nowhere: a typo of the emitted
+// "employee.moved"? Subscribe to that.
+//
+// TODO: event name "employee_renamed" has 1 segment, want
+// <aggregate>.<verb>: name it "employee.renamed" (used in
+// example.com/app/hr).
 `
 
 func TestInit(t *testing.T) {
@@ -396,7 +396,7 @@ func TestInit(t *testing.T) {
 	if string(src) != wantInit {
 		t.Errorf("catalogue:\n%s\ndiff:\n%s", src, driver.UnifiedDiff("want", "got", []byte(wantInit), src))
 	}
-	if a.ImportPath != "example.com/app/internal/events" || a.File != filepath.Join(dir, "internal", "events", "events.go") || len(a.Events) != 8 {
+	if a.ImportPath != "example.com/app/internal/events" || a.File != filepath.Join(dir, "internal", "events", "events.go") || len(a.Events) != 9 {
 		t.Errorf("adoption %+v", a)
 	}
 	var pkgs []string
@@ -415,10 +415,11 @@ func TestInit(t *testing.T) {
 		t.Fatalf("catalogue not read back: %+v", res)
 	}
 	cat := res.Catalogue.Catalogue
-	if got := strings.Join(cat.Names(), " "); got != "EmployeeTerminated employee.created employee.deleted employee.left employee.moved employee.renamed employee_renamed invoice.paid" {
+	// The names that break the rules or look like typos are left out.
+	if got := strings.Join(cat.Names(), " "); got != "employee.created employee.deleted employee.left employee.moved employee.renamed invoice.paid" {
 		t.Errorf("names %s", got)
 	}
-	for name, want := range map[string]string{"employee.renamed": "string", "employee_renamed": "int", "invoice.paid": "bus.Fields{}", "employee.created": ""} {
+	for name, want := range map[string]string{"employee.renamed": "string", "invoice.paid": "bus.Fields{}", "employee.created": ""} {
 		if got := ShortPayload(cat.Event(name).Payload); got != want {
 			t.Errorf("payload of %s = %q, want %q", name, got, want)
 		}

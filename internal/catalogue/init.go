@@ -20,13 +20,19 @@ import (
 	"github.com/eventlint/eventlint/internal/driver"
 )
 
-// InitEvent is one event a new catalogue declares.
+// InitEvent is one event name the code uses: a new catalogue declares it,
+// or leaves it out (LeftOut) with a TODO.
 type InitEvent struct {
 	Name  string
-	Const string
-	// Problem is the naming rule the name breaks, nil if none: the event
-	// exists in the code, so it is catalogued anyway, with a TODO.
+	Const string // "" when the event is left out
+	// Problem is the naming rule the name breaks, nil if none.
 	Problem *analyzer.NameProblem
+	// Typo is the emitted event name this name, which nothing emits, is
+	// a near miss of ("" if none): most likely a typo of it.
+	Typo string
+	// Packages are the import paths of the packages that emit or
+	// subscribe to the name, sorted.
+	Packages []string
 	// Payload is the one concrete type every emit passes ("" when they do
 	// not agree, or nothing emits the event); Payloads lists the types
 	// when emits disagree.
@@ -36,23 +42,35 @@ type InitEvent struct {
 }
 
 // InitEvents returns the constant event names the packages of view emit
-// or subscribe to in non-test code, sorted by name, each with a unique
-// exported constant identifier derived from the name.
+// or subscribe to in non-test code, sorted by name. A name that breaks
+// the naming rules, or that nothing emits and is a near miss of an
+// emitted name, is left out (see LeftOut): a catalogue constant would
+// make the mistake a published contract, and -fix would spread it. Each
+// of the others gets a unique exported constant identifier derived from
+// its name.
 func InitEvents(view *analyzer.ModuleView, rules *analyzer.NameRules) []InitEvent {
 	seen := map[string]*InitEvent{}
 	payloads := map[string][]analyzer.TypeRef{}
+	use := func(name, pkg string) *InitEvent {
+		e := seen[name]
+		if e == nil {
+			e = &InitEvent{Name: name}
+			seen[name] = e
+		}
+		if !slices.Contains(e.Packages, pkg) {
+			e.Packages = append(e.Packages, pkg)
+		}
+		return e
+	}
+	var emitted []string
 	for _, p := range view.Packages {
 		for _, e := range p.Own.Emits {
-			if seen[e.Event] == nil {
-				seen[e.Event] = &InitEvent{Name: e.Event}
-			}
-			seen[e.Event].Emitted = true
+			use(e.Event, p.Path).Emitted = true
 			payloads[e.Event] = append(payloads[e.Event], e.Payload)
+			emitted = append(emitted, e.Event)
 		}
 		for _, s := range p.Own.Subs {
-			if seen[s.Event] == nil {
-				seen[s.Event] = &InitEvent{Name: s.Event}
-			}
+			use(s.Event, p.Path)
 		}
 	}
 	names := make([]string, 0, len(seen))
@@ -60,17 +78,36 @@ func InitEvents(view *analyzer.ModuleView, rules *analyzer.NameRules) []InitEven
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	idents := ConstNames(names)
+	slices.Sort(emitted)
+	emitted = slices.Compact(emitted)
+	var kept []string
+	for _, n := range names {
+		e := seen[n]
+		slices.Sort(e.Packages)
+		e.Problem = rules.Check(n)
+		if !e.Emitted {
+			e.Typo = analyzer.Closest(n, emitted)
+		}
+		e.Payload, e.Payloads = agreedPayload(payloads[n])
+		if !e.LeftOut() {
+			kept = append(kept, n)
+		}
+	}
+	for i, id := range ConstNames(kept) {
+		seen[kept[i]].Const = id
+	}
 	out := make([]InitEvent, len(names))
 	for i, n := range names {
-		e := seen[n]
-		e.Const = idents[i]
-		e.Problem = rules.Check(n)
-		e.Payload, e.Payloads = agreedPayload(payloads[n])
-		out[i] = *e
+		out[i] = *seen[n]
 	}
 	return out
 }
+
+// LeftOut reports whether the new catalogue leaves the event out: its
+// name breaks the naming rules, or it is likely a typo of an emitted
+// name. Its uses stay string literals, reported by eventlint until the
+// code is fixed.
+func (e InitEvent) LeftOut() bool { return e.Problem != nil || e.Typo != "" }
 
 // PayloadTODO reports whether the new catalogue leaves the event's payload
 // as a TODO: the emits pass a type it cannot name without an import, or
@@ -161,8 +198,9 @@ func ConstName(name string) string {
 }
 
 // InitSource returns the source of a new catalogue package called pkgName
-// declaring events: a constant per event with a doc comment to fill in,
-// and TODOs for names that break the naming rules and for payloads.
+// declaring events: a constant per event with a doc comment to fill in and
+// TODOs for payloads, and after them a TODO per event left out, saying
+// what to name it.
 //
 // A payload directive is only written when its type is in scope without
 // an import (predeclared types and bus.Fields): the payload types of the
@@ -183,15 +221,19 @@ package %s
 
 const (
 `, pkgName, pkgName)
-	for i, e := range events {
-		if i > 0 {
+	var leftOut []InitEvent
+	declared := 0
+	for _, e := range events {
+		if e.LeftOut() {
+			leftOut = append(leftOut, e)
+			continue
+		}
+		if declared > 0 {
 			b.WriteString("\n")
 		}
+		declared++
 		fmt.Fprintf(&b, "// %s is emitted when TODO.\n", e.Const)
 		var todos []string
-		if e.Problem != nil {
-			todos = append(todos, "TODO: rename the event: "+e.Problem.Message+".")
-		}
 		if !e.Emitted {
 			todos = append(todos, "TODO: nothing in the module emits this event, it is only subscribed to: emit it, or mark it Deprecated.")
 		}
@@ -215,11 +257,37 @@ const (
 		fmt.Fprintf(&b, "%s = %s\n", e.Const, strconv.Quote(e.Name))
 	}
 	b.WriteString(")\n")
+	if len(leftOut) > 0 {
+		b.WriteString(`
+// Left out: the code uses these names too, but they break the naming
+// rules or look like typos of emitted events, and a constant would make
+// the mistake part of the catalogue. Fix the code (eventlint ./...
+// reports each use), then declare the right name above if it is missing.
+`)
+		for _, e := range leftOut {
+			b.WriteString("//\n")
+			for _, line := range wrapComment("TODO: "+leftOutTODO(e), 72) {
+				b.WriteString("// " + line + "\n")
+			}
+		}
+	}
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("formatting the catalogue: %w", err)
 	}
 	return src, nil
+}
+
+// leftOutTODO says why e is left out of the new catalogue and what to
+// name it instead.
+func leftOutTODO(e InitEvent) string {
+	pkgs := strings.Join(e.Packages, ", ")
+	if e.Typo != "" {
+		// The typo says more than the naming rule: employee.movde is
+		// employee.moved, not employee.movded.
+		return fmt.Sprintf("event name %q is subscribed to in %s but emitted nowhere: a typo of the emitted %q? Subscribe to that.", e.Name, pkgs, e.Typo)
+	}
+	return fmt.Sprintf("%s (used in %s).", e.Problem.Message, pkgs)
 }
 
 // wrapComment breaks text into lines of at most width bytes where it can.
@@ -243,9 +311,11 @@ func wrapComment(text string, width int) []string {
 type Adoption struct {
 	File       string // the catalogue file written
 	ImportPath string // the new catalogue package's import path
-	Events     []InitEvent
-	// Packages are the packages that emit or subscribe to a constant
-	// event name, sorted by path: they need to import the new catalogue
+	// Events are the event names the code uses, those declared and
+	// those left out (InitEvent.LeftOut).
+	Events []InitEvent
+	// Packages are the packages that emit or subscribe to an event the
+	// new catalogue declares, sorted by path: they need to import the new catalogue
 	// before eventlint -fix can replace their literals by its constants,
 	// since the catalogue check only knows the catalogues a package
 	// imports.
@@ -259,7 +329,8 @@ type AdoptingPackage struct {
 }
 
 // Init writes a new catalogue package into dir declaring the events the
-// loaded packages use (see InitEvents and InitSource). The package is
+// loaded packages use, but for those it leaves out (see InitEvents and
+// InitSource). The package is
 // named after dir when that is a valid package name, else events. Init
 // refuses to write into a directory that exists and is not empty, and
 // to start a catalogue when the packages already have one.
@@ -305,11 +376,31 @@ func Init(prog *driver.Program, dir string, rules *analyzer.NameRules) (*Adoptio
 		}
 	}
 	for _, p := range prog.Module.Packages {
-		if len(p.Own.Emits) > 0 || len(p.Own.Subs) > 0 {
+		if declares(events, p.Own) {
 			a.Packages = append(a.Packages, AdoptingPackage{Path: p.Path, Name: p.Name, Dir: dirs[p.Path]})
 		}
 	}
 	return a, nil
+}
+
+// declares reports whether the new catalogue declares one of the events
+// that own emits or subscribes to: then -fix has literals to replace.
+func declares(events []InitEvent, own *analyzer.Summary) bool {
+	declared := func(name string) bool {
+		i, ok := slices.BinarySearchFunc(events, name, func(e InitEvent, n string) int { return strings.Compare(e.Name, n) })
+		return ok && !events[i].LeftOut()
+	}
+	for _, e := range own.Emits {
+		if declared(e.Event) {
+			return true
+		}
+	}
+	for _, s := range own.Subs {
+		if declared(s.Event) {
+			return true
+		}
+	}
+	return false
 }
 
 // importPathOf returns the import path a package in directory dir would
