@@ -182,8 +182,9 @@ func pastOf(verb string) string {
 
 // compoundNoun reports whether word is a word of three letters or more
 // joined to a particle other than in, on and over (which end many verbs:
-// train, mention, recover) that is not a known phrasal verb: such words
-// (startup, feedback, callback, countdown) are nouns.
+// train, mention, recover). Unless phrasal splits it into a known verb and
+// its particle (setup, backup), such a word is a noun: startup, feedback,
+// callback, countdown.
 func compoundNoun(word string) bool {
 	for _, p := range particleList {
 		if p == "in" || p == "on" || p == "over" {
@@ -384,7 +385,8 @@ func (r *NameRules) Suggest(name string) string {
 			return ""
 		}
 		tail := w[1:]
-		verb := tail[verbAt(tail)]
+		vi := verbAt(tail)
+		verb := tail[vi]
 		_, _, firstPhrasal := phrasal(w[0])
 		_, _, verbPhrasal := phrasal(verb)
 		switch {
@@ -398,7 +400,7 @@ func (r *NameRules) Suggest(name string) string {
 			// (RefundOrder, LogoutUser).
 			rest := append(slices.Clone(w[2:]), pastOf(w[0]))
 			out = w[1] + "." + strings.Join(rest, "_")
-		case commandVerbs[verb] || verbPhrasal || phrasalBases[verb] && verb != tail[len(tail)-1]:
+		case commandVerbs[verb] || verbPhrasal || phrasalBases[verb] && vi < len(tail)-1:
 			// Noun first, verb in the present: InvoiceVoid, UserLogout,
 			// UserLogIn.
 			out = w[0] + "." + strings.Join(inPast(tail), "_")

@@ -20,6 +20,8 @@ func FuzzNameRules(f *testing.F) {
 		"order.créé", "İstanbul.opened", "\xff.created", "order.\u0130", "a_.b", "a._b", "1a.b",
 		"order.ed", "order.bed", "order.y", "order.cry", "order.stop", "order.fix", "order.submit",
 		"order_event", "done_done_done", "event", "order.created_event", "a.b.c.d.e.f.g.h.i.j",
+		"user.logged_in", "user.logout", "user.log_in", "UserLogIn", "LogoutUser", "job.back_off", "user.out",
+		"in.out", "back_up", "order.item_in", "app.startup", "user.signed_back_in", "Back", "InOut",
 	} {
 		f.Add(s)
 	}
