@@ -168,7 +168,7 @@ func reportNoSubscriber(pass *analysis.Pass, res *Result, sum *Summary, view *Mo
 	emitted := fmt.Sprintf("event %q is emitted but no handler linked into this program subscribes to it (emitted at %s)",
 		event, capList(slices.Compact(sites)))
 	if view == nil {
-		res.Report(pass, CheckNoSubscriber, pos, nil, "%s: import the package that handles it", emitted)
+		res.Report(pass, CheckNoSubscriber, pos, nil, "%s: import a package that handles it, if there is one, or stop emitting it", emitted)
 		return
 	}
 	cands := handlerCandidates(view, sum, pass.Pkg.Path(), event)
