@@ -58,15 +58,13 @@ func (c *catalogueCheck) run(pass *analysis.Pass) (any, error) {
 	}
 
 	require := strings.TrimSpace(c.require)
-	missing := require != "" && !sees(res, require)
+	if require != "" && !sees(res, require) {
+		reportNotVisible(pass, res, require)
+	}
 	fixer := &literalFixer{pass: pass}
 	for _, s := range res.Sites {
 		if s.Forwarded {
 			continue // the wrapper's callers are the sites
-		}
-		if missing {
-			res.Report(pass, CheckCatalogueNotVisible, s.Pos(), nil,
-				"this package uses the bus without importing the required catalogue %s: import it and take the event names from its constants", require)
 		}
 		if !s.Const || len(res.Visible) == 0 {
 			continue // nothing to check the name against
@@ -90,6 +88,28 @@ func (c *catalogueCheck) run(pass *analysis.Pass) (any, error) {
 		checkPayload(pass, res, s, ev)
 	}
 	return nil, nil
+}
+
+// reportNotVisible reports that the package uses the bus without seeing
+// the required catalogue (EL2007). It is one finding about the package, so
+// it is reported once, at the first site, with the number of sites: a
+// finding per call would bury the package's other findings.
+func reportNotVisible(pass *analysis.Pass, res *Result, require string) {
+	var sites []*Site
+	for _, s := range res.Sites {
+		if !s.Forwarded {
+			sites = append(sites, s) // the wrapper's callers are the sites
+		}
+	}
+	if len(sites) == 0 {
+		return // no emit or subscription
+	}
+	where := ""
+	if len(sites) > 1 {
+		where = fmt.Sprintf(" at %d sites (this is the first)", len(sites))
+	}
+	res.Report(pass, CheckCatalogueNotVisible, sites[0].Pos(), nil,
+		"this package uses the bus%s without importing the required catalogue %s: import it and take the event names from its constants", where, require)
 }
 
 // sees reports whether the package can see the catalogue with import path pkg.

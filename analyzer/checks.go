@@ -136,7 +136,8 @@ var CheckCataloguePayload = &Check{
 var CheckCatalogueNotVisible = &Check{
 	ID: "EL2007", Analyzer: "catalogue", Title: "package uses the bus without the required catalogue", Since: since, Drivers: AllDrivers,
 	Rationale: "With -catalogue.require set, every package that emits or subscribes must take its event names " +
-		"from that catalogue, so no event escapes it.",
+		"from that catalogue, so no event escapes it. One import fixes the package, so it is reported once, at " +
+		"its first site, with the number of sites.",
 	Before: "bus.Emit(ctx, \"employee.created\", e) // package does not import the catalogue",
 	After:  "bus.Emit(ctx, events.EmployeeCreated, e)",
 }
@@ -173,7 +174,8 @@ var CheckHandlerNotImported = &Check{
 	ID: "EL3003", Analyzer: "unregistered", Title: "handler package is not imported by any command", Since: since, Drivers: StandaloneOnly,
 	Rationale: "A package that registers handlers during initialisation takes part only if a program imports " +
 		"it; if no command of the module does, its handlers never run. A module without commands is a library " +
-		"and is not checked, unless -unregistered.roots names the packages that stand for its programs.",
+		"and is not checked, unless -unregistered.roots names the packages that stand for its programs. One import " +
+		"fixes the package, so it is reported once, at its first registration, with the number of registrations.",
 	Before: "package notify\n\nfunc init() { bus.On(\"employee.created\", sendWelcomeMail) } // no command imports notify",
 	After:  "package main\n\nimport _ \"example.com/app/notify\"",
 }

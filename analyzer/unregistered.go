@@ -284,8 +284,9 @@ func reportHandlerType(pass *analysis.Pass, res *Result, sum *Summary, pos token
 		sub.Pos.Rel(res.Module), names[sub.Handler.Name], sub.Event, strings.Join(got, ", "), advice)
 }
 
-// checkNeverRun reports the init registrations of a package that no
-// command of the module (or root) links in (EL3003).
+// checkNeverRun reports a package whose init registrations no command of
+// the module (or root) links in (EL3003): once, at its first registration,
+// with the number of registrations, since one import fixes them all.
 func checkNeverRun(pass *analysis.Pass, res *Result, view *ModuleView, roots []string) {
 	programs, linked := view.Linked(roots)
 	if len(programs) == 0 {
@@ -294,14 +295,23 @@ func checkNeverRun(pass *analysis.Pass, res *Result, view *ModuleView, roots []s
 	if linked[pass.Pkg.Path()] {
 		return // linked into a program (programs included)
 	}
-	path := pass.Pkg.Path()
+	var regs []*Site
 	for _, s := range res.Sites {
 		if s.Kind != Subscribe || !s.AtInit || s.InTest || s.Forwarded {
 			continue // not a registration made when the package is linked in
 		}
-		res.Report(pass, CheckHandlerNotImported, s.Pos(), nil,
-			"handlers of package %s never run: no command imports it (add _ %q to a command)", path, path)
+		regs = append(regs, s)
 	}
+	if len(regs) == 0 {
+		return // nothing registered at init
+	}
+	count := ""
+	if len(regs) > 1 {
+		count = fmt.Sprintf("; this is the first of its %d registrations", len(regs))
+	}
+	path := pass.Pkg.Path()
+	res.Report(pass, CheckHandlerNotImported, regs[0].Pos(), nil,
+		"handlers of package %s never run: no command imports it (add _ %q to a command)%s", path, path, count)
 }
 
 // checkUnemitted reports subscriptions to events that no package of the
