@@ -59,3 +59,22 @@ func TestCatalogueStale(t *testing.T) {
 	}))
 	analysistest.Run(t, testdata, s.Catalogue, "./catalogue/stale")
 }
+
+// A package of the module emits under a computed name ("employee."+state),
+// which may be any catalogued event: EL2008 says nothing, by the rule that
+// keeps EL3004 silent (TestUnregisteredComputedEmit).
+func TestCatalogueComputedEmit(t *testing.T) {
+	const hr = "example.com/lint/hr"
+	s := analyzer.NewSuite()
+	s.SetModule(analyzer.NewModuleView([]*analyzer.PackageView{
+		{
+			Path: hr, Name: "hr",
+			Imports: []string{"example.com/lint/catalogue/computed"},
+			Own: &analyzer.Summary{
+				Dynamic: []analyzer.DynamicRecord{{Kind: analyzer.Emit, Pos: analyzer.Pos{Pkg: hr, File: "hr.go", Line: 14}}},
+			},
+		},
+		{Path: "example.com/lint/catalogue/computed", Name: "computed"},
+	}))
+	analysistest.Run(t, testdata, s.Catalogue, "./catalogue/computed")
+}

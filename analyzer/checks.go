@@ -145,7 +145,8 @@ var CheckCatalogueNotVisible = &Check{
 var CheckCatalogueStale = &Check{
 	ID: "EL2008", Analyzer: "catalogue", Title: "catalogued event is never emitted", Since: since, Drivers: StandaloneOnly,
 	Rationale: "A catalogue entry nothing emits promises subscribers an event that never comes. Remove it, " +
-		"or mark it Deprecated: while other modules migrate.",
+		"or mark it Deprecated: while other modules migrate. A module that emits under an event name computed at run " +
+		"time may emit any event, so it is not checked (the rule of EL3004).",
 	Before: "const EmployeeArchived = \"employee.archived\" // emitted nowhere in the module",
 	After:  "// Deprecated: archiving was removed; nothing emits this any more.\nconst EmployeeArchived = \"employee.archived\"",
 }
@@ -183,7 +184,8 @@ var CheckHandlerNotImported = &Check{
 var CheckSubscriptionUnemitted = &Check{
 	ID: "EL3004", Analyzer: "unregistered", Title: "subscription to an event nothing emits", Since: since, Drivers: StandaloneOnly,
 	Rationale: "A handler for an event no package of the module emits never runs; most often the name is a " +
-		"typo of an emitted event. A module that emits under an event name computed at run time is not checked.",
+		"typo of an emitted event. A module that emits under an event name computed at run time may emit any event, " +
+		"so it is not checked (the rule of EL2008).",
 	Before: "bus.On(\"employe.created\", sendWelcomeMail)",
 	After:  "bus.On(\"employee.created\", sendWelcomeMail)",
 }
