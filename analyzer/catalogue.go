@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -266,16 +265,18 @@ func checkPayload(pass *analysis.Pass, res *Result, s *Site, ev *CatalogueEvent)
 	if !got.Known() && isNilLit(pass.TypesInfo, s.PayloadExpr) {
 		// A nil interface reaches only handlers of interface types. (A nil
 		// passed to a wrapper's *T parameter is a typed nil, of known type.)
+		wantName := ShortType(want.Type.Written())
 		res.Report(pass, CheckPayloadMismatch, s.PayloadExpr.Pos(), nil,
 			"event %q is catalogued with payload %s, but this emits nil, which no handler of that type receives: emit %s",
-			s.Name, declaredPayload(want, shortType(want.Type.Name)), shortType(want.Type.Name))
+			s.Name, declaredPayload(want, wantName), wantName)
 		return
 	}
 	if !got.Known() {
 		return // the dynamic type may be the right one
 	}
-	if got.Name != want.Type.Name {
-		wantName, gotName := shortTypes(want.Type.Name, got.Name)
+	if !got.Same(want.Type) {
+		names := ShortTypes(want.Type.Written(), got.Written())
+		wantName, gotName := names[want.Type.Written()], names[got.Written()]
 		res.Report(pass, CheckPayloadMismatch, payloadPos(s), nil,
 			"event %q is catalogued with payload %s, but this emits %s: emit %s",
 			s.Name, declaredPayload(want, wantName), gotName, wantName)
@@ -372,24 +373,6 @@ func diffKeys(declared, got []string) (lacks, extra []string) {
 	slices.Sort(lacks)
 	slices.Sort(extra)
 	return lacks, extra
-}
-
-// importPathPrefix matches the import path before a package-qualified name
-// in a type string: "example.com/app/" in "*example.com/app/hr.Employee".
-var importPathPrefix = regexp.MustCompile(`[\w.~-]+(/[\w.~-]+)*/`)
-
-// shortType spells a type the way its users write it, with package names
-// instead of import paths: *hr.Employee.
-func shortType(name string) string { return importPathPrefix.ReplaceAllString(name, "") }
-
-// shortTypes shortens two type names for one message, unless that would
-// make different types look the same.
-func shortTypes(a, b string) (string, string) {
-	sa, sb := shortType(a), shortType(b)
-	if sa == sb {
-		return a, b
-	}
-	return sa, sb
 }
 
 // reportStale reports the catalogue's events that nothing in the module

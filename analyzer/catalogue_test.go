@@ -78,3 +78,11 @@ func TestCatalogueComputedEmit(t *testing.T) {
 	}))
 	analysistest.Run(t, testdata, s.Catalogue, "./catalogue/computed")
 }
+
+// A catalogue declares payloads by aliases (type Customer = model.Customer,
+// //eventlint:payload *Customer); emits that pass *model.Customer, or an
+// instance whose type argument is spelled either way, match it. A real
+// mismatch names the declared type as the catalogue spells it.
+func TestCatalogueAlias(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.NewSuite().Catalogue, "./alias/crm", "./alias/notify")
+}

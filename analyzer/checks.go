@@ -113,7 +113,8 @@ var CheckDeprecatedEmit = &Check{
 var CheckPayloadMismatch = &Check{
 	ID: "EL2004", Analyzer: "catalogue", Title: "emitted payload does not match the catalogue", Since: since, Drivers: AllDrivers,
 	Rationale: "Subscribers are written against the catalogued payload type; the bus skips a handler whose " +
-		"type does not match, so a wrong payload is a silently lost event.",
+		"type does not match, so a wrong payload is a silently lost event. Types are compared by identity: a type " +
+		"alias and the type it denotes are one type, and messages name types as the code spells them.",
 	Before: "//eventlint:payload Employee\nconst EmployeeCreated = \"employee.created\"\n\nbus.Emit(ctx, events.EmployeeCreated, &e) // *Employee",
 	After:  "bus.Emit(ctx, events.EmployeeCreated, e)",
 }

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path"
 	"slices"
 	"strings"
 
@@ -108,11 +107,10 @@ func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 }
 
 // dynamicMayDeliver reports whether one of the emits under a computed name
-// could hand its payload to a handler taking t: its payload type is
-// unknown, an interface, or t itself.
+// could hand its payload to a handler taking t.
 func dynamicMayDeliver(dyn []DynamicRecord, t TypeRef) bool {
 	return slices.ContainsFunc(dyn, func(d DynamicRecord) bool {
-		return d.Kind == Emit && (!d.Payload.Known() || d.Payload.Name == t.Name)
+		return d.Kind == Emit && mayReceive(t, d.Payload)
 	})
 }
 
@@ -260,28 +258,32 @@ func reportHandlerType(pass *analysis.Pass, res *Result, sum *Summary, pos token
 	if len(emits) == 0 {
 		return // not emitted: no mismatch to speak of
 	}
-	var types []string // emitted payload types, in the order of first emit
-	sites := map[string][]string{}
+	var types []TypeRef            // emitted payload types, in the order of first emit, as first written
+	sites := map[string][]string{} // by the type's Name
 	for _, e := range emits {
-		if !e.Payload.Known() || e.Payload.Name == sub.Handler.Name {
+		if mayReceive(sub.Handler, e.Payload) {
 			return // the handler may receive this payload
 		}
 		if _, ok := sites[e.Payload.Name]; !ok {
-			types = append(types, e.Payload.Name)
+			types = append(types, e.Payload)
 		}
 		sites[e.Payload.Name] = append(sites[e.Payload.Name], e.Pos.Rel(res.Module))
 	}
-	names := shortTypeNames(append([]string{sub.Handler.Name}, types...))
+	written := []string{sub.Handler.Written()}
+	for _, t := range types {
+		written = append(written, t.Written())
+	}
+	names := ShortTypes(written...)
 	var got []string
 	for _, t := range types {
-		got = append(got, fmt.Sprintf("%s (%s)", names[t], capList(slices.Compact(sites[t]))))
+		got = append(got, fmt.Sprintf("%s (%s)", names[t.Written()], capList(slices.Compact(sites[t.Name]))))
 	}
-	advice := "make the handler take " + names[types[0]]
+	advice := "make the handler take " + names[types[0].Written()]
 	if len(types) > 1 {
 		advice = "make the handler take one of those types or an interface they implement"
 	}
 	res.Report(pass, CheckHandlerType, pos, nil, "handler at %s takes %s but %q is emitted with %s: the bus skips it; %s",
-		sub.Pos.Rel(res.Module), names[sub.Handler.Name], sub.Event, strings.Join(got, ", "), advice)
+		sub.Pos.Rel(res.Module), names[sub.Handler.Written()], sub.Event, strings.Join(got, ", "), advice)
 }
 
 // checkNeverRun reports a package whose init registrations no command of
@@ -349,61 +351,4 @@ func capList(items []string) string {
 		return strings.Join(items, ", ")
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(items[:maxListed], ", "), len(items)-maxListed)
-}
-
-// shortTypeNames maps each type name of a fact to the spelling used in
-// messages: package names instead of import paths (*hr.Employee for
-// *example.com/app/hr.Employee), unless two distinct types would then read
-// the same, in which case they keep their full names.
-func shortTypeNames(names []string) map[string]string {
-	short := map[string]string{}
-	count := map[string]int{}
-	for _, n := range names {
-		if _, ok := short[n]; !ok {
-			short[n] = shortTypeName(n)
-			count[short[n]]++
-		}
-	}
-	for n, s := range short {
-		if count[s] > 1 {
-			short[n] = n // ambiguous when shortened
-		}
-	}
-	return short
-}
-
-// shortTypeName strips the import paths in a type name to their last
-// element: map[string]example.com/app/hr.Employee becomes map[string]hr.Employee.
-func shortTypeName(name string) string {
-	var b strings.Builder
-	for i := 0; i < len(name); {
-		if strings.HasPrefix(name[i:], "...") {
-			b.WriteString("...") // a variadic parameter, not a path
-			i += 3
-			continue
-		}
-		j := i
-		for j < len(name) && isPathByte(name[j]) {
-			j++
-		}
-		if j == i {
-			b.WriteByte(name[i])
-			i++
-			continue
-		}
-		word := name[i:j]
-		if dot := strings.LastIndexByte(word, '.'); dot > 0 && strings.Contains(word[:dot], "/") {
-			word = path.Base(word[:dot]) + word[dot:]
-		}
-		b.WriteString(word)
-		i = j
-	}
-	return b.String()
-}
-
-// isPathByte reports whether c may appear in a qualified type name
-// (import path, dot, identifier).
-func isPathByte(c byte) bool {
-	return c == '/' || c == '.' || c == '_' || c == '-' || c == '~' ||
-		'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
 }

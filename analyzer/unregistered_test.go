@@ -175,3 +175,9 @@ func TestUnregisteredComputedEmit(t *testing.T) {
 	))
 	analysistest.Run(t, testdata, suite.Unregistered, "./unregistered/anyemit/...")
 }
+
+// Handlers that take an alias of the emitted payload type receive it: only
+// the handler taking another type is reported, its types named as written.
+func TestUnregisteredAlias(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.NewSuite().Unregistered, "./alias/main")
+}

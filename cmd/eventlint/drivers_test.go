@@ -303,6 +303,18 @@ func TestDriversChain(t *testing.T) {
 				{File: "unregistered/chain/main/main.go", Line: 6, Check: "EL3001", Message: `^event "invoice\.sent" is emitted but no handler linked into this program subscribes to it \(emitted at unregistered/chain/b/b\.go:13, .* and 1 more\): import a package that handles it, if there is one, or stop emitting it$`},
 			},
 		},
+		{
+			// testdata/alias: the catalogue declares payloads by aliases of
+			// model's types, emits and handlers spell them either way. The
+			// type identity crosses packages in the facts: only the real
+			// mismatches are reported (TestCatalogueAlias,
+			// TestUnregisteredAlias).
+			name: "testdata/alias", dir: filepath.Join("..", "..", "testdata"), patterns: []string{"./alias/..."},
+			want: []driverFinding{
+				{File: "alias/crm/crm.go", Line: 29, Check: "EL2004", Message: `^event "customer\.merged" is catalogued with payload \*events\.Customer, but this emits model\.Customer: emit \*events\.Customer$`},
+				{File: "alias/main/main.go", Line: 12, Check: "EL3002", Message: `^handler at alias/notify/notify\.go:22 takes events\.Customer but "customer\.created" is emitted with \*model\.Customer`},
+			},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
