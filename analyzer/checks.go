@@ -38,7 +38,7 @@ var Checks = []*Check{
 	CheckNameFormat, CheckNamePastTense, CheckNameDynamic,
 	CheckUncatalogued, CheckCatalogueLiteral, CheckDeprecatedEmit, CheckPayloadMismatch,
 	CheckCatalogueDuplicate, CheckCataloguePayload, CheckCatalogueNotVisible, CheckCatalogueStale,
-	CheckNoSubscriber, CheckHandlerType, CheckHandlerNotImported, CheckSubscriptionUnemitted,
+	CheckNoSubscriber, CheckHandlerType, CheckHandlerNotImported, CheckSubscriptionUnemitted, CheckPayloadUnreceived,
 }
 
 // CheckByID returns the check with the given ID, or nil.
@@ -189,4 +189,17 @@ var CheckSubscriptionUnemitted = &Check{
 		"so it is not checked (the rule of EL2008).",
 	Before: "bus.On(\"employe.created\", sendWelcomeMail)",
 	After:  "bus.On(\"employee.created\", sendWelcomeMail)",
+}
+
+var CheckPayloadUnreceived = &Check{
+	ID: "EL3005", Analyzer: "unregistered", Title: "emitted payload reaches no handler of the event", Since: "v0.2.0", Drivers: AllDrivers,
+	Rationale: "The bus hands a payload only to the handlers whose type T it has. An emit whose payload type no handler " +
+		"of its event takes is delivered to none of them, silently, even when other emits of the event reach them (which " +
+		"keeps EL3002 quiet). Reported in package main, naming the emit sites and the handlers. Only concrete types are " +
+		"compared: a handler that takes an interface may receive anything, and a program that subscribes under an event " +
+		"name computed at run time is not checked. When no emit of the event reaches any handler, EL3002 reports the " +
+		"handlers instead.",
+	Before: "bus.On(\"employee.hired\", func(ctx context.Context, e *hr.Employee) error {...})\n\n" +
+		"bus.Emit(ctx, \"employee.hired\", &e) // reaches the handler\nbus.Emit(ctx, \"employee.hired\", e)  // hr.Employee: reaches none",
+	After: "bus.Emit(ctx, \"employee.hired\", &e)",
 }

@@ -24,7 +24,8 @@ Handlers register themselves from init, so a handler package that no
 command imports never runs. For each package main, an event emitted by
 code linked into the program that no handler linked into the program
 subscribes to is reported, naming the emit sites; so is a handler whose
-payload type can never match what is emitted. See ` + DocsURL
+payload type can never match what is emitted, and an emit whose payload
+type no handler of its event takes. See ` + DocsURL
 
 type unregisteredCheck struct {
 	module *moduleRef
@@ -99,11 +100,34 @@ func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 		}
 	}
 	for _, sub := range sum.Subs {
-		if dynamicMayDeliver(sum.Dynamic, sub.Handler) {
-			continue // an emit under a computed name may carry the handler's type
+		if !handlerSkipped(sum, sub) {
+			continue // some emit may reach it
 		}
 		reportHandlerType(pass, res, sum, pos, sub)
 	}
+	if !hasDynamic(sum.Dynamic, Subscribe) {
+		for _, event := range emittedEvents(sum) {
+			reportUnreceived(pass, res, sum, pos, event)
+		}
+	}
+}
+
+// handlerSkipped reports whether the bus skips sub's handler at every emit
+// of its event in the program (sum, flat): the handler takes a concrete
+// type, the event is emitted, and no emit, under its name or a computed
+// one, may pass a payload of that type.
+func handlerSkipped(sum *Summary, sub SubRecord) bool {
+	if !sub.Handler.Known() {
+		return false // an interface or unknown handler type may match anything
+	}
+	emits := sum.EmitsOf(sub.Event)
+	if len(emits) == 0 {
+		return false // not emitted: no mismatch to speak of
+	}
+	if dynamicMayDeliver(sum.Dynamic, sub.Handler) {
+		return false // an emit under a computed name may carry the handler's type
+	}
+	return !slices.ContainsFunc(emits, func(e EmitRecord) bool { return mayReceive(sub.Handler, e.Payload) })
 }
 
 // dynamicMayDeliver reports whether one of the emits under a computed name
@@ -246,37 +270,14 @@ func internalVisible(from, to string) bool {
 	return from == parent || strings.HasPrefix(from, parent+"/")
 }
 
-// reportHandlerType reports sub if its handler can never receive a payload
-// of its event (EL3002): the handler takes a concrete type and every emit
-// of the event passes a value of another concrete type. sum is the
-// program's flat summary.
+// reportHandlerType reports sub, whose handler the bus skips at every emit
+// of its event (EL3002, handlerSkipped). sum is the program's flat summary.
 func reportHandlerType(pass *analysis.Pass, res *Result, sum *Summary, pos token.Pos, sub SubRecord) {
-	if !sub.Handler.Known() {
-		return // an interface or unknown handler type may match anything
-	}
-	emits := sum.EmitsOf(sub.Event)
-	if len(emits) == 0 {
-		return // not emitted: no mismatch to speak of
-	}
-	var types []TypeRef            // emitted payload types, in the order of first emit, as first written
-	sites := map[string][]string{} // by the type's Name
-	for _, e := range emits {
-		if mayReceive(sub.Handler, e.Payload) {
-			return // the handler may receive this payload
-		}
-		if _, ok := sites[e.Payload.Name]; !ok {
-			types = append(types, e.Payload)
-		}
-		sites[e.Payload.Name] = append(sites[e.Payload.Name], e.Pos.Rel(res.Module))
-	}
-	written := []string{sub.Handler.Written()}
-	for _, t := range types {
-		written = append(written, t.Written())
-	}
-	names := ShortTypes(written...)
+	types, sites := typesAndSites(sum.EmitsOf(sub.Event), func(e EmitRecord) (TypeRef, Pos) { return e.Payload, e.Pos }, res.Module)
+	names := ShortTypes(writtenNames(slices.Concat([]TypeRef{sub.Handler}, types))...)
 	var got []string
 	for _, t := range types {
-		got = append(got, fmt.Sprintf("%s (%s)", names[t.Written()], capList(slices.Compact(sites[t.Name]))))
+		got = append(got, fmt.Sprintf("%s (%s)", names[t.Written()], capList(sites[t.Name])))
 	}
 	advice := "make the handler take " + names[types[0].Written()]
 	if len(types) > 1 {
@@ -284,6 +285,72 @@ func reportHandlerType(pass *analysis.Pass, res *Result, sum *Summary, pos token
 	}
 	res.Report(pass, CheckHandlerType, pos, nil, "handler at %s takes %s but %q is emitted with %s: the bus skips it; %s",
 		sub.Pos.Rel(res.Module), names[sub.Handler.Written()], sub.Event, strings.Join(got, ", "), advice)
+}
+
+// reportUnreceived reports the emits of event whose payload no handler of
+// the event in the program (sum, flat) can receive (EL3005), one finding
+// per payload type. When no emit of the event reaches any of its handlers,
+// EL3002 reports each handler instead; with no handler, EL3001 reports the
+// event.
+func reportUnreceived(pass *analysis.Pass, res *Result, sum *Summary, pos token.Pos, event string) {
+	subs := sum.SubsOf(event)
+	if !slices.ContainsFunc(subs, func(s SubRecord) bool { return !handlerSkipped(sum, s) }) {
+		return // no handler, or every handler is reported by EL3002
+	}
+	var lost []EmitRecord
+	for _, e := range sum.EmitsOf(event) {
+		if slices.ContainsFunc(subs, func(s SubRecord) bool { return mayReceive(s.Handler, e.Payload) }) {
+			continue // a handler may receive it
+		}
+		lost = append(lost, e)
+	}
+	if len(lost) == 0 {
+		return
+	}
+	emitted, emitSites := typesAndSites(lost, func(e EmitRecord) (TypeRef, Pos) { return e.Payload, e.Pos }, res.Module)
+	taken, subSites := typesAndSites(subs, func(s SubRecord) (TypeRef, Pos) { return s.Handler, s.Pos }, res.Module)
+	names := ShortTypes(writtenNames(slices.Concat(emitted, taken))...)
+	var handlers []string
+	for _, t := range taken {
+		handlers = append(handlers, fmt.Sprintf("%s (%s)", names[t.Written()], capList(subSites[t.Name])))
+	}
+	advice := "emit " + names[taken[0].Written()]
+	if len(taken) > 1 {
+		advice = "emit one of those types"
+	}
+	for _, t := range emitted {
+		res.Report(pass, CheckPayloadUnreceived, pos, nil,
+			"event %q is emitted with %s at %s, but no handler linked into this program takes that type (they take %s): the bus delivers these emits to none; %s",
+			event, names[t.Written()], capList(emitSites[t.Name]), strings.Join(handlers, ", "), advice)
+	}
+}
+
+// typesAndSites groups records by type: the distinct types, in the order
+// of their first record and as that record spells them, and the positions
+// of each type's records (deduplicated, relative to module mod) by the
+// type's Name.
+func typesAndSites[R any](recs []R, of func(R) (TypeRef, Pos), mod string) ([]TypeRef, map[string][]string) {
+	var types []TypeRef
+	sites := map[string][]string{}
+	for _, r := range recs {
+		t, p := of(r)
+		if _, ok := sites[t.Name]; !ok {
+			types = append(types, t)
+		}
+		if s := p.Rel(mod); !slices.Contains(sites[t.Name], s) {
+			sites[t.Name] = append(sites[t.Name], s)
+		}
+	}
+	return types, sites
+}
+
+// writtenNames returns the types as written, for ShortTypes.
+func writtenNames(types []TypeRef) []string {
+	out := make([]string, len(types))
+	for i, t := range types {
+		out[i] = t.Written()
+	}
+	return out
 }
 
 // checkNeverRun reports a package whose init registrations no command of

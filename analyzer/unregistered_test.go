@@ -181,3 +181,11 @@ func TestUnregisteredComputedEmit(t *testing.T) {
 func TestUnregisteredAlias(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.NewSuite().Unregistered, "./alias/main")
 }
+
+// An emit whose payload type no handler of its event takes is reported
+// (EL3005), though other emits of the event reach the handlers; an
+// interface handler or payload may match, and when no emit reaches any
+// handler EL3002 reports the handlers instead.
+func TestUnregisteredPayloadNone(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.NewSuite().Unregistered, "./unregistered/payloadnone/main")
+}

@@ -312,7 +312,20 @@ func TestDriversChain(t *testing.T) {
 			name: "testdata/alias", dir: filepath.Join("..", "..", "testdata"), patterns: []string{"./alias/..."},
 			want: []driverFinding{
 				{File: "alias/crm/crm.go", Line: 29, Check: "EL2004", Message: `^event "customer\.merged" is catalogued with payload \*events\.Customer, but this emits model\.Customer: emit \*events\.Customer$`},
-				{File: "alias/main/main.go", Line: 12, Check: "EL3002", Message: `^handler at alias/notify/notify\.go:22 takes events\.Customer but "customer\.created" is emitted with \*model\.Customer`},
+				{File: "alias/main/main.go", Line: 13, Check: "EL3002", Message: `^handler at alias/notify/notify\.go:22 takes events\.Customer but "customer\.created" is emitted with \*model\.Customer`},
+				{File: "alias/main/main.go", Line: 13, Check: "EL3005", Message: `^event "customer\.merged" is emitted with model\.Customer at alias/crm/crm\.go:29, but`},
+			},
+		},
+		{
+			// testdata/unregistered/payloadnone: emits whose payload type
+			// no handler of the event takes, beside emits that reach the
+			// handlers (TestUnregisteredPayloadNone).
+			name: "testdata/unregistered/payloadnone", dir: filepath.Join("..", "..", "testdata"), patterns: []string{"./unregistered/payloadnone/..."},
+			want: []driverFinding{
+				{File: "unregistered/payloadnone/main/main.go", Line: 12, Check: "EL3005", Message: `^event "employee\.hired" is emitted with hr\.Employee at unregistered/payloadnone/hr/hr\.go:17, unregistered/payloadnone/hr/hr\.go:18, but no handler`},
+				{File: "unregistered/payloadnone/main/main.go", Line: 12, Check: "EL3005", Message: `^event "employee\.promoted" is emitted with hr\.Manager at unregistered/payloadnone/hr/hr\.go:23, but no handler`},
+				{File: "unregistered/payloadnone/main/main.go", Line: 12, Check: "EL3002", Message: `^handler at unregistered/payloadnone/notify/notify\.go:14 takes hr\.Employee`},
+				{File: "unregistered/payloadnone/main/main.go", Line: 12, Check: "EL3002", Message: `^handler at unregistered/payloadnone/notify/notify\.go:16 takes \*hr\.Employee`},
 			},
 		},
 	} {
