@@ -92,23 +92,38 @@ func (c *catalogueCheck) run(pass *analysis.Pass) (any, error) {
 // reportNotVisible reports that the package uses the bus without seeing
 // the required catalogue (EL2007). It is one finding about the package, so
 // it is reported once, at the first site, with the number of sites: a
-// finding per call would bury the package's other findings.
+// finding per call would bury the package's other findings. Its test files
+// get a finding of their own: a driver analyses the package with and
+// without them, and the finding about its other files must read the same
+// in both.
 func reportNotVisible(pass *analysis.Pass, res *Result, require string) {
-	var sites []*Site
+	var code, tests []*Site
 	for _, s := range res.Sites {
-		if !s.Forwarded {
-			sites = append(sites, s) // the wrapper's callers are the sites
+		switch {
+		case s.Forwarded:
+			continue // the wrapper's callers are the sites
+		case s.InTest:
+			tests = append(tests, s)
+		default:
+			code = append(code, s)
 		}
 	}
-	if len(sites) == 0 {
-		return // no emit or subscription
+	for _, sites := range [][]*Site{code, tests} {
+		if len(sites) == 0 {
+			continue // no emit or subscription
+		}
+		who, verb := "this package", "uses"
+		if sites[0].InTest {
+			who, verb = "this package's tests", "use"
+		}
+		where := ""
+		if len(sites) > 1 {
+			where = fmt.Sprintf(" at %d sites (this is the first)", len(sites))
+		}
+		res.Report(pass, CheckCatalogueNotVisible, sites[0].Pos(), nil,
+			"%s %s the bus%s without importing the required catalogue %s: import it and take the event names from its constants",
+			who, verb, where, require)
 	}
-	where := ""
-	if len(sites) > 1 {
-		where = fmt.Sprintf(" at %d sites (this is the first)", len(sites))
-	}
-	res.Report(pass, CheckCatalogueNotVisible, sites[0].Pos(), nil,
-		"this package uses the bus%s without importing the required catalogue %s: import it and take the event names from its constants", where, require)
 }
 
 // sees reports whether the package can see the catalogue with import path pkg.

@@ -138,7 +138,7 @@ var CheckCatalogueNotVisible = &Check{
 	ID: "EL2007", Analyzer: "catalogue", Title: "package uses the bus without the required catalogue", Since: since, Drivers: AllDrivers,
 	Rationale: "With -catalogue.require set, every package that emits or subscribes must take its event names " +
 		"from that catalogue, so no event escapes it. One import fixes the package, so it is reported once, at " +
-		"its first site, with the number of sites.",
+		"its first site, with the number of sites (its test files apart).",
 	Before: "bus.Emit(ctx, \"employee.created\", e) // package does not import the catalogue",
 	After:  "bus.Emit(ctx, events.EmployeeCreated, e)",
 }
