@@ -194,8 +194,8 @@ var CheckSubscriptionUnemitted = &Check{
 var CheckPayloadUnreceived = &Check{
 	ID: "EL3005", Analyzer: "unregistered", Title: "emitted payload reaches no handler of the event", Since: "v0.2.0", Drivers: AllDrivers,
 	Rationale: "The bus hands a payload only to the handlers whose type T it has. An emit whose payload type no handler " +
-		"of its event takes is delivered to none of them, silently, even when other emits of the event reach them (which " +
-		"keeps EL3002 quiet). Reported in package main, naming the emit sites and the handlers. Only concrete types are " +
+		"of its event takes is delivered to none of them (each reports a type mismatch to the error handler at run " +
+		"time), even when other emits of the event reach them, which keeps EL3002 quiet. Reported in package main, naming the emit sites and the handlers. Only concrete types are " +
 		"compared: a handler that takes an interface may receive anything, and a program that subscribes under an event " +
 		"name computed at run time is not checked. When no emit of the event reaches any handler, EL3002 reports the " +
 		"handlers instead.",
