@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -58,15 +57,13 @@ func (c *catalogueCheck) run(pass *analysis.Pass) (any, error) {
 	}
 
 	require := strings.TrimSpace(c.require)
-	missing := require != "" && !sees(res, require)
+	if require != "" && !sees(res, require) {
+		reportNotVisible(pass, res, require)
+	}
 	fixer := &literalFixer{pass: pass}
 	for _, s := range res.Sites {
 		if s.Forwarded {
 			continue // the wrapper's callers are the sites
-		}
-		if missing {
-			res.Report(pass, CheckCatalogueNotVisible, s.Pos(), nil,
-				"this package uses the bus without importing the required catalogue %s: import it and take the event names from its constants", require)
 		}
 		if !s.Const || len(res.Visible) == 0 {
 			continue // nothing to check the name against
@@ -90,6 +87,43 @@ func (c *catalogueCheck) run(pass *analysis.Pass) (any, error) {
 		checkPayload(pass, res, s, ev)
 	}
 	return nil, nil
+}
+
+// reportNotVisible reports that the package uses the bus without seeing
+// the required catalogue (EL2007). It is one finding about the package, so
+// it is reported once, at the first site, with the number of sites: a
+// finding per call would bury the package's other findings. Its test files
+// get a finding of their own: a driver analyses the package with and
+// without them, and the finding about its other files must read the same
+// in both.
+func reportNotVisible(pass *analysis.Pass, res *Result, require string) {
+	var code, tests []*Site
+	for _, s := range res.Sites {
+		switch {
+		case s.Forwarded:
+			continue // the wrapper's callers are the sites
+		case s.InTest:
+			tests = append(tests, s)
+		default:
+			code = append(code, s)
+		}
+	}
+	for _, sites := range [][]*Site{code, tests} {
+		if len(sites) == 0 {
+			continue // no emit or subscription
+		}
+		who, verb := "this package", "uses"
+		if sites[0].InTest {
+			who, verb = "this package's tests", "use"
+		}
+		where := ""
+		if len(sites) > 1 {
+			where = fmt.Sprintf(" at %d sites (this is the first)", len(sites))
+		}
+		res.Report(pass, CheckCatalogueNotVisible, sites[0].Pos(), nil,
+			"%s %s the bus%s without importing the required catalogue %s: import it and take the event names from its constants",
+			who, verb, where, require)
+	}
 }
 
 // sees reports whether the package can see the catalogue with import path pkg.
@@ -246,16 +280,18 @@ func checkPayload(pass *analysis.Pass, res *Result, s *Site, ev *CatalogueEvent)
 	if !got.Known() && isNilLit(pass.TypesInfo, s.PayloadExpr) {
 		// A nil interface reaches only handlers of interface types. (A nil
 		// passed to a wrapper's *T parameter is a typed nil, of known type.)
+		wantName := ShortType(want.Type.Written())
 		res.Report(pass, CheckPayloadMismatch, s.PayloadExpr.Pos(), nil,
 			"event %q is catalogued with payload %s, but this emits nil, which no handler of that type receives: emit %s",
-			s.Name, declaredPayload(want, shortType(want.Type.Name)), shortType(want.Type.Name))
+			s.Name, declaredPayload(want, wantName), wantName)
 		return
 	}
 	if !got.Known() {
 		return // the dynamic type may be the right one
 	}
-	if got.Name != want.Type.Name {
-		wantName, gotName := shortTypes(want.Type.Name, got.Name)
+	if !got.Same(want.Type) {
+		names := ShortTypes(want.Type.Written(), got.Written())
+		wantName, gotName := names[want.Type.Written()], names[got.Written()]
 		res.Report(pass, CheckPayloadMismatch, payloadPos(s), nil,
 			"event %q is catalogued with payload %s, but this emits %s: emit %s",
 			s.Name, declaredPayload(want, wantName), gotName, wantName)
@@ -354,36 +390,19 @@ func diffKeys(declared, got []string) (lacks, extra []string) {
 	return lacks, extra
 }
 
-// importPathPrefix matches the import path before a package-qualified name
-// in a type string: "example.com/app/" in "*example.com/app/hr.Employee".
-var importPathPrefix = regexp.MustCompile(`[\w.~-]+(/[\w.~-]+)*/`)
-
-// shortType spells a type the way its users write it, with package names
-// instead of import paths: *hr.Employee.
-func shortType(name string) string { return importPathPrefix.ReplaceAllString(name, "") }
-
-// shortTypes shortens two type names for one message, unless that would
-// make different types look the same.
-func shortTypes(a, b string) (string, string) {
-	sa, sb := shortType(a), shortType(b)
-	if sa == sb {
-		return a, b
-	}
-	return sa, sb
-}
-
 // reportStale reports the catalogue's events that nothing in the module
 // emits and that are not deprecated (EL2008). It needs the module view,
 // which only the standalone driver has; the view holds emits of non-test
 // code only, so an event emitted only by tests counts as never emitted.
+// A module that emits under a computed name may emit any event (MayEmit).
 func (c *catalogueCheck) reportStale(pass *analysis.Pass, res *Result, cd *CatalogueDecl) {
 	view := c.module.view
 	if view == nil {
 		return // not the standalone driver: the module is not known
 	}
 	for _, ev := range cd.Events {
-		if ev.Deprecated != "" || view.Emitted(ev.Name) {
-			continue // on its way out, or emitted
+		if ev.Deprecated != "" || view.MayEmit(ev.Name) {
+			continue // on its way out, or (perhaps under a computed name) emitted
 		}
 		id := cd.Consts[ev.Name]
 		if id == nil {

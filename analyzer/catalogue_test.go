@@ -59,3 +59,30 @@ func TestCatalogueStale(t *testing.T) {
 	}))
 	analysistest.Run(t, testdata, s.Catalogue, "./catalogue/stale")
 }
+
+// A package of the module emits under a computed name ("employee."+state),
+// which may be any catalogued event: EL2008 says nothing, by the rule that
+// keeps EL3004 silent (TestUnregisteredComputedEmit).
+func TestCatalogueComputedEmit(t *testing.T) {
+	const hr = "example.com/lint/hr"
+	s := analyzer.NewSuite()
+	s.SetModule(analyzer.NewModuleView([]*analyzer.PackageView{
+		{
+			Path: hr, Name: "hr",
+			Imports: []string{"example.com/lint/catalogue/computed"},
+			Own: &analyzer.Summary{
+				Dynamic: []analyzer.DynamicRecord{{Kind: analyzer.Emit, Pos: analyzer.Pos{Pkg: hr, File: "hr.go", Line: 14}}},
+			},
+		},
+		{Path: "example.com/lint/catalogue/computed", Name: "computed"},
+	}))
+	analysistest.Run(t, testdata, s.Catalogue, "./catalogue/computed")
+}
+
+// A catalogue declares payloads by aliases (type Customer = model.Customer,
+// //eventlint:payload *Customer); emits that pass *model.Customer, or an
+// instance whose type argument is spelled either way, match it. A real
+// mismatch names the declared type as the catalogue spells it.
+func TestCatalogueAlias(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.NewSuite().Catalogue, "./alias/crm", "./alias/notify")
+}

@@ -38,7 +38,7 @@ var Checks = []*Check{
 	CheckNameFormat, CheckNamePastTense, CheckNameDynamic,
 	CheckUncatalogued, CheckCatalogueLiteral, CheckDeprecatedEmit, CheckPayloadMismatch,
 	CheckCatalogueDuplicate, CheckCataloguePayload, CheckCatalogueNotVisible, CheckCatalogueStale,
-	CheckNoSubscriber, CheckHandlerType, CheckHandlerNotImported, CheckSubscriptionUnemitted,
+	CheckNoSubscriber, CheckHandlerType, CheckHandlerNotImported, CheckSubscriptionUnemitted, CheckPayloadUnreceived,
 }
 
 // CheckByID returns the check with the given ID, or nil.
@@ -115,7 +115,8 @@ var CheckDeprecatedEmit = &Check{
 var CheckPayloadMismatch = &Check{
 	ID: "EL2004", Analyzer: "catalogue", Title: "emitted payload does not match the catalogue", Since: since, Drivers: AllDrivers,
 	Rationale: "Subscribers are written against the catalogued payload type; the bus skips a handler whose " +
-		"type does not match, so a wrong payload is a silently lost event.",
+		"type does not match, so a wrong payload is a silently lost event. Types are compared by identity: a type " +
+		"alias and the type it denotes are one type, and messages name types as the code spells them.",
 	Before: "//eventlint:payload Employee\nconst EmployeeCreated = \"employee.created\"\n\nbus.Emit(ctx, events.EmployeeCreated, &e) // *Employee",
 	After:  "bus.Emit(ctx, events.EmployeeCreated, e)",
 }
@@ -140,7 +141,8 @@ var CheckCataloguePayload = &Check{
 var CheckCatalogueNotVisible = &Check{
 	ID: "EL2007", Analyzer: "catalogue", Title: "package uses the bus without the required catalogue", Since: since, Drivers: AllDrivers,
 	Rationale: "With -catalogue.require set, every package that emits or subscribes must take its event names " +
-		"from that catalogue, so no event escapes it.",
+		"from that catalogue, so no event escapes it. One import fixes the package, so it is reported once, at " +
+		"its first site, with the number of sites (its test files apart).",
 	Before: "bus.Emit(ctx, \"employee.created\", e) // package does not import the catalogue",
 	After:  "bus.Emit(ctx, events.EmployeeCreated, e)",
 }
@@ -148,7 +150,8 @@ var CheckCatalogueNotVisible = &Check{
 var CheckCatalogueStale = &Check{
 	ID: "EL2008", Analyzer: "catalogue", Title: "catalogued event is never emitted", Since: since, Drivers: StandaloneOnly,
 	Rationale: "A catalogue entry nothing emits promises subscribers an event that never comes. Remove it, " +
-		"or mark it Deprecated: while other modules migrate.",
+		"or mark it Deprecated: while other modules migrate. A module that emits under an event name computed at run " +
+		"time may emit any event, so it is not checked (the rule of EL3004).",
 	Before: "const EmployeeArchived = \"employee.archived\" // emitted nowhere in the module",
 	After:  "// Deprecated: archiving was removed; nothing emits this any more.\nconst EmployeeArchived = \"employee.archived\"",
 }
@@ -177,7 +180,8 @@ var CheckHandlerNotImported = &Check{
 	ID: "EL3003", Analyzer: "unregistered", Title: "handler package is not imported by any command", Since: since, Drivers: StandaloneOnly,
 	Rationale: "A package that registers handlers during initialisation takes part only if a program imports " +
 		"it; if no command of the module does, its handlers never run. A module without commands is a library " +
-		"and is not checked, unless -unregistered.roots names the packages that stand for its programs.",
+		"and is not checked, unless -unregistered.roots names the packages that stand for its programs. One import " +
+		"fixes the package, so it is reported once, at its first registration, with the number of registrations.",
 	Before: "package notify\n\nfunc init() { bus.On(\"employee.created\", sendWelcomeMail) } // no command imports notify",
 	After:  "package main\n\nimport _ \"example.com/app/notify\"",
 }
@@ -185,7 +189,21 @@ var CheckHandlerNotImported = &Check{
 var CheckSubscriptionUnemitted = &Check{
 	ID: "EL3004", Analyzer: "unregistered", Title: "subscription to an event nothing emits", Since: since, Drivers: StandaloneOnly,
 	Rationale: "A handler for an event no package of the module emits never runs; most often the name is a " +
-		"typo of an emitted event. A module that emits under an event name computed at run time is not checked.",
+		"typo of an emitted event. A module that emits under an event name computed at run time may emit any event, " +
+		"so it is not checked (the rule of EL2008).",
 	Before: "bus.On(\"employe.created\", sendWelcomeMail)",
 	After:  "bus.On(\"employee.created\", sendWelcomeMail)",
+}
+
+var CheckPayloadUnreceived = &Check{
+	ID: "EL3005", Analyzer: "unregistered", Title: "emitted payload reaches no handler of the event", Since: "v0.2.0", Drivers: AllDrivers,
+	Rationale: "The bus hands a payload only to the handlers whose type T it has. An emit whose payload type no handler " +
+		"of its event takes is delivered to none of them (each reports a type mismatch to the error handler at run " +
+		"time), even when other emits of the event reach them, which keeps EL3002 quiet. Reported in package main, naming the emit sites and the handlers. Only concrete types are " +
+		"compared: a handler that takes an interface may receive anything, and a program that subscribes under an event " +
+		"name computed at run time is not checked. When no emit of the event reaches any handler, EL3002 reports the " +
+		"handlers instead.",
+	Before: "bus.On(\"employee.hired\", func(ctx context.Context, e *hr.Employee) error {...})\n\n" +
+		"bus.Emit(ctx, \"employee.hired\", &e) // reaches the handler\nbus.Emit(ctx, \"employee.hired\", e)  // hr.Employee: reaches none",
+	After: "bus.Emit(ctx, \"employee.hired\", &e)",
 }

@@ -11,8 +11,9 @@
 //     event catalogue, with the declared payload, and deprecated events are
 //     not emitted (EL2001–EL2008).
 //   - unregistered: every event a program emits has a subscriber linked into
-//     that program, handlers can receive what is emitted, and handler
-//     packages are imported by a command (EL3001–EL3004).
+//     that program, handlers can receive what is emitted and emits reach a
+//     handler, and handler packages are imported by a command
+//     (EL3001–EL3005).
 //
 // All three stand on the Model analyzer, which finds the bus call sites once
 // per package and exports the facts the checks need. docs/checks.md

@@ -144,6 +144,15 @@ func (v *ModuleView) EmitsDynamic() bool {
 	return v.dynamicEmit
 }
 
+// MayEmit reports whether the module may emit event: a package emits it
+// under a constant name, or a package emits under a name computed at run
+// time, which may be any event. It is the one rule of the checks that ask
+// whether something emits an event (EL2008, EL3004): where a computed name
+// could produce it, they stay silent.
+func (v *ModuleView) MayEmit(event string) bool {
+	return v.EmitsDynamic() || v.Emitted(event)
+}
+
 // Subscribers returns the module's packages that subscribe to event.
 func (v *ModuleView) Subscribers(event string) []*PackageView {
 	var out []*PackageView

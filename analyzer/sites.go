@@ -220,20 +220,118 @@ func namedConst(info *types.Info, e ast.Expr) *types.Const {
 	}
 }
 
-// typeRefOf describes t for a fact. Untyped nil and invalid types are
-// unknown.
+// typeRefOf describes t for a fact: by the canonical spelling of its
+// identity (aliases resolved), and as written when an alias makes the two
+// differ. Untyped nil and invalid types are unknown.
 func typeRefOf(t types.Type) TypeRef {
 	if t == nil {
 		return TypeRef{}
 	}
-	if b, ok := t.(*types.Basic); ok && (b.Kind() == types.UntypedNil || b.Kind() == types.Invalid) {
+	if b, ok := types.Unalias(t).(*types.Basic); ok && (b.Kind() == types.UntypedNil || b.Kind() == types.Invalid) {
 		return TypeRef{}
 	}
 	if b, ok := t.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
 		t = types.Default(t)
 	}
-	_, isParam := t.(*types.TypeParam)
-	return TypeRef{Name: types.TypeString(t, nil), Interface: types.IsInterface(t) || isParam}
+	_, isParam := types.Unalias(t).(*types.TypeParam)
+	r := TypeRef{Name: types.TypeString(unalias(t), nil), Interface: types.IsInterface(t) || isParam}
+	if written := types.TypeString(t, nil); written != r.Name {
+		r.Spelling = written
+	}
+	return r
+}
+
+// unalias returns t with every alias in it replaced by the type it
+// denotes, so that identical types print alike: *events.Customer, where
+// events declares type Customer = model.Customer, becomes *model.Customer.
+// types.Unalias resolves only the outermost alias. Interface types are
+// left as they are: their values' dynamic types are never compared.
+func unalias(t types.Type) types.Type {
+	switch t := types.Unalias(t).(type) {
+	case *types.Pointer:
+		if e := unalias(t.Elem()); e != t.Elem() {
+			return types.NewPointer(e)
+		}
+		return t
+	case *types.Slice:
+		if e := unalias(t.Elem()); e != t.Elem() {
+			return types.NewSlice(e)
+		}
+		return t
+	case *types.Array:
+		if e := unalias(t.Elem()); e != t.Elem() {
+			return types.NewArray(e, t.Len())
+		}
+		return t
+	case *types.Chan:
+		if e := unalias(t.Elem()); e != t.Elem() {
+			return types.NewChan(t.Dir(), e)
+		}
+		return t
+	case *types.Map:
+		if k, v := unalias(t.Key()), unalias(t.Elem()); k != t.Key() || v != t.Elem() {
+			return types.NewMap(k, v)
+		}
+		return t
+	case *types.Named:
+		var args []types.Type
+		changed := false
+		for a := range t.TypeArgs().Types() {
+			u := unalias(a)
+			args = append(args, u)
+			changed = changed || u != a
+		}
+		if !changed {
+			return t // not an instance, or no alias among its type arguments
+		}
+		if inst, err := types.Instantiate(nil, t.Origin(), args, false); err == nil {
+			return inst
+		}
+		return t
+	case *types.Struct:
+		var fields []*types.Var
+		var tags []string
+		changed := false
+		for i := range t.NumFields() {
+			f := t.Field(i)
+			u := unalias(f.Type())
+			fields = append(fields, types.NewField(f.Pos(), f.Pkg(), f.Name(), u, f.Embedded()))
+			tags = append(tags, t.Tag(i))
+			changed = changed || u != f.Type()
+		}
+		if !changed {
+			return t
+		}
+		return types.NewStruct(fields, tags)
+	case *types.Signature:
+		if t.TypeParams().Len() > 0 || t.Recv() != nil {
+			return t // not the type of a value
+		}
+		params, pc := unaliasTuple(t.Params())
+		results, rc := unaliasTuple(t.Results())
+		if !pc && !rc {
+			return t
+		}
+		return types.NewSignatureType(nil, nil, nil, params, results, t.Variadic())
+	default:
+		return t
+	}
+}
+
+// unaliasTuple is unalias for the parameters or results of a signature,
+// and reports whether any of them changed.
+func unaliasTuple(tup *types.Tuple) (*types.Tuple, bool) {
+	var vars []*types.Var
+	changed := false
+	for v := range tup.Variables() {
+		u := unalias(v.Type())
+		vars = append(vars, types.NewParam(v.Pos(), v.Pkg(), v.Name(), u))
+		changed = changed || u != v.Type()
+	}
+	if !changed {
+		return tup, false
+	}
+	return types.NewTuple(vars...), true
 }
 
 // handlerPayload returns T for a handler of type func(context.Context, T) error.

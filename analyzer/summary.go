@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"encoding/gob"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 )
@@ -103,18 +104,104 @@ func comparePos(a, b Pos) int {
 	return cmp.Or(cmp.Compare(a.Pkg, b.Pkg), cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 }
 
-// TypeRef names a type across packages: its qualified spelling
-// ("example.com/app/hr.Employee", "*example.com/app/hr.Employee") and
-// whether it is an interface type, in which case the dynamic type of a
-// value is not known statically. The zero TypeRef means "unknown".
+// TypeRef names a type across packages and whether it is an interface
+// type, in which case the dynamic type of a value is not known statically.
+// The zero TypeRef means "unknown".
+//
+// Name is the canonical form, the type's identity: aliases resolved, every
+// package named by its import path ("*example.com/app/model.Customer"
+// also where the code says *events.Customer, with type Customer =
+// model.Customer in package events). Types are compared by Name only
+// (Same). Spelling is the type as the code spells it, with import paths,
+// when an alias makes it differ from Name, for messages; "" otherwise.
 type TypeRef struct {
 	Name      string
+	Spelling  string
 	Interface bool
 }
 
 // Known reports whether r names a concrete type, whose values all have that
 // dynamic type.
 func (r TypeRef) Known() bool { return r.Name != "" && !r.Interface }
+
+// Same reports whether r and o are known to be the same type
+// (types.Identical, for what a fact can carry). It is the one comparison
+// of types across packages.
+func (r TypeRef) Same(o TypeRef) bool { return r.Name != "" && r.Name == o.Name }
+
+// Written returns the type as the code spells it, with import paths.
+func (r TypeRef) Written() string { return cmp.Or(r.Spelling, r.Name) }
+
+// mayReceive reports whether a handler taking handler may be handed a
+// payload whose static type is payload: unless both are concrete types
+// and differ, the payload's dynamic type may be the handler's. EL3002 and
+// EL3005 decide with it.
+func mayReceive(handler, payload TypeRef) bool {
+	return !handler.Known() || !payload.Known() || handler.Same(payload)
+}
+
+func compareTypeRef(a, b TypeRef) int {
+	return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Spelling, b.Spelling))
+}
+
+// ShortTypes maps each of the qualified type names to its spelling in one
+// message: ShortType's, unless two distinct names would then read the
+// same, in which case they keep their import paths.
+func ShortTypes(names ...string) map[string]string {
+	short := map[string]string{}
+	count := map[string]int{}
+	for _, n := range names {
+		if _, ok := short[n]; !ok {
+			short[n] = ShortType(n)
+			count[short[n]]++
+		}
+	}
+	for n, s := range short {
+		if count[s] > 1 {
+			short[n] = n // ambiguous when shortened
+		}
+	}
+	return short
+}
+
+// ShortType spells a qualified type name (types.TypeString with no
+// qualifier) the way its users write it, with package names instead of
+// import paths: map[string]*example.com/app/hr.Employee becomes
+// map[string]*hr.Employee. It is the one type printer of eventlint's
+// messages and catalogue pages.
+func ShortType(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); {
+		if strings.HasPrefix(name[i:], "...") {
+			b.WriteString("...") // a variadic parameter, not a path
+			i += 3
+			continue
+		}
+		j := i
+		for j < len(name) && isPathByte(name[j]) {
+			j++
+		}
+		if j == i {
+			b.WriteByte(name[i])
+			i++
+			continue
+		}
+		word := name[i:j]
+		if dot := strings.LastIndexByte(word, '.'); dot > 0 && strings.Contains(word[:dot], "/") {
+			word = path.Base(word[:dot]) + word[dot:]
+		}
+		b.WriteString(word)
+		i = j
+	}
+	return b.String()
+}
+
+// isPathByte reports whether c may appear in a qualified type name
+// (import path, dot, identifier).
+func isPathByte(c byte) bool {
+	return c == '/' || c == '.' || c == '_' || c == '-' || c == '~' ||
+		'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
+}
 
 // EmitRecord is one emit of a constant event name.
 type EmitRecord struct {
@@ -147,15 +234,15 @@ type WrapperRecord struct {
 
 func (s *Summary) normalize() {
 	slices.SortFunc(s.Emits, func(a, b EmitRecord) int {
-		return cmp.Or(cmp.Compare(a.Event, b.Event), comparePos(a.Pos, b.Pos), cmp.Compare(a.Payload.Name, b.Payload.Name))
+		return cmp.Or(cmp.Compare(a.Event, b.Event), comparePos(a.Pos, b.Pos), compareTypeRef(a.Payload, b.Payload))
 	})
 	s.Emits = slices.Compact(s.Emits)
 	slices.SortFunc(s.Subs, func(a, b SubRecord) int {
-		return cmp.Or(cmp.Compare(a.Event, b.Event), comparePos(a.Pos, b.Pos), cmp.Compare(a.Handler.Name, b.Handler.Name))
+		return cmp.Or(cmp.Compare(a.Event, b.Event), comparePos(a.Pos, b.Pos), compareTypeRef(a.Handler, b.Handler))
 	})
 	s.Subs = slices.Compact(s.Subs)
 	slices.SortFunc(s.Dynamic, func(a, b DynamicRecord) int {
-		return cmp.Or(comparePos(a.Pos, b.Pos), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Payload.Name, b.Payload.Name))
+		return cmp.Or(comparePos(a.Pos, b.Pos), cmp.Compare(a.Kind, b.Kind), compareTypeRef(a.Payload, b.Payload))
 	})
 	s.Dynamic = slices.Compact(s.Dynamic)
 	slices.SortFunc(s.Wrappers, func(a, b WrapperRecord) int {

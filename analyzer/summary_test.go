@@ -196,3 +196,32 @@ func TestSummaryGobCompressed(t *testing.T) {
 		}
 	}
 }
+
+// ShortType is the one type printer of messages and catalogue pages: it
+// drops import paths, not the dots of a variadic parameter or of a
+// package-less name.
+func TestShortType(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"*example.com/app/hr.Employee", "*hr.Employee"},
+		{"map[string][]example.com/app/hr.Employee", "map[string][]hr.Employee"},
+		{"example.com/app/model.Page[example.com/app/model.Customer]", "model.Page[model.Customer]"},
+		{"func(...example.com/app/hr.Employee)", "func(...hr.Employee)"},
+		{"github.com/eventlint/eventlint/bus.Fields", "bus.Fields"},
+		{"hr.Employee", "hr.Employee"},
+		{"string", "string"},
+	} {
+		if got := ShortType(tc.in); got != tc.want {
+			t.Errorf("ShortType(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// Two types that read the same once shortened keep their paths.
+	got := ShortTypes("example.com/a/hr.Employee", "example.com/b/hr.Employee", "*example.com/a/hr.Employee")
+	want := map[string]string{
+		"example.com/a/hr.Employee":  "example.com/a/hr.Employee",
+		"example.com/b/hr.Employee":  "example.com/b/hr.Employee",
+		"*example.com/a/hr.Employee": "*hr.Employee",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ShortTypes = %q, want %q", got, want)
+	}
+}

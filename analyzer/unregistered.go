@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path"
 	"slices"
 	"strings"
 
@@ -25,7 +24,8 @@ Handlers register themselves from init, so a handler package that no
 command imports never runs. For each package main, an event emitted by
 code linked into the program that no handler linked into the program
 subscribes to is reported, naming the emit sites; so is a handler whose
-payload type can never match what is emitted. See ` + DocsURL
+payload type can never match what is emitted, and an emit whose payload
+type no handler of its event takes. See ` + DocsURL
 
 type unregisteredCheck struct {
 	module *moduleRef
@@ -100,19 +100,41 @@ func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 		}
 	}
 	for _, sub := range sum.Subs {
-		if dynamicMayDeliver(sum.Dynamic, sub.Handler) {
-			continue // an emit under a computed name may carry the handler's type
+		if !handlerSkipped(sum, sub) {
+			continue // some emit may reach it
 		}
 		reportHandlerType(pass, res, sum, pos, sub)
 	}
+	if !hasDynamic(sum.Dynamic, Subscribe) {
+		for _, event := range emittedEvents(sum) {
+			reportUnreceived(pass, res, sum, pos, event)
+		}
+	}
+}
+
+// handlerSkipped reports whether the bus skips sub's handler at every emit
+// of its event in the program (sum, flat): the handler takes a concrete
+// type, the event is emitted, and no emit, under its name or a computed
+// one, may pass a payload of that type.
+func handlerSkipped(sum *Summary, sub SubRecord) bool {
+	if !sub.Handler.Known() {
+		return false // an interface or unknown handler type may match anything
+	}
+	emits := sum.EmitsOf(sub.Event)
+	if len(emits) == 0 {
+		return false // not emitted: no mismatch to speak of
+	}
+	if dynamicMayDeliver(sum.Dynamic, sub.Handler) {
+		return false // an emit under a computed name may carry the handler's type
+	}
+	return !slices.ContainsFunc(emits, func(e EmitRecord) bool { return mayReceive(sub.Handler, e.Payload) })
 }
 
 // dynamicMayDeliver reports whether one of the emits under a computed name
-// could hand its payload to a handler taking t: its payload type is
-// unknown, an interface, or t itself.
+// could hand its payload to a handler taking t.
 func dynamicMayDeliver(dyn []DynamicRecord, t TypeRef) bool {
 	return slices.ContainsFunc(dyn, func(d DynamicRecord) bool {
-		return d.Kind == Emit && (!d.Payload.Known() || d.Payload.Name == t.Name)
+		return d.Kind == Emit && mayReceive(t, d.Payload)
 	})
 }
 
@@ -168,7 +190,7 @@ func reportNoSubscriber(pass *analysis.Pass, res *Result, sum *Summary, view *Mo
 	emitted := fmt.Sprintf("event %q is emitted but no handler linked into this program subscribes to it (emitted at %s)",
 		event, capList(slices.Compact(sites)))
 	if view == nil {
-		res.Report(pass, CheckNoSubscriber, pos, nil, "%s: import the package that handles it", emitted)
+		res.Report(pass, CheckNoSubscriber, pos, nil, "%s: import a package that handles it, if there is one, or stop emitting it", emitted)
 		return
 	}
 	cands := handlerCandidates(view, sum, pass.Pkg.Path(), event)
@@ -248,44 +270,92 @@ func internalVisible(from, to string) bool {
 	return from == parent || strings.HasPrefix(from, parent+"/")
 }
 
-// reportHandlerType reports sub if its handler can never receive a payload
-// of its event (EL3002): the handler takes a concrete type and every emit
-// of the event passes a value of another concrete type. sum is the
-// program's flat summary.
+// reportHandlerType reports sub, whose handler the bus skips at every emit
+// of its event (EL3002, handlerSkipped). sum is the program's flat summary.
 func reportHandlerType(pass *analysis.Pass, res *Result, sum *Summary, pos token.Pos, sub SubRecord) {
-	if !sub.Handler.Known() {
-		return // an interface or unknown handler type may match anything
-	}
-	emits := sum.EmitsOf(sub.Event)
-	if len(emits) == 0 {
-		return // not emitted: no mismatch to speak of
-	}
-	var types []string // emitted payload types, in the order of first emit
-	sites := map[string][]string{}
-	for _, e := range emits {
-		if !e.Payload.Known() || e.Payload.Name == sub.Handler.Name {
-			return // the handler may receive this payload
-		}
-		if _, ok := sites[e.Payload.Name]; !ok {
-			types = append(types, e.Payload.Name)
-		}
-		sites[e.Payload.Name] = append(sites[e.Payload.Name], e.Pos.Rel(res.Module))
-	}
-	names := shortTypeNames(append([]string{sub.Handler.Name}, types...))
+	types, sites := typesAndSites(sum.EmitsOf(sub.Event), func(e EmitRecord) (TypeRef, Pos) { return e.Payload, e.Pos }, res.Module)
+	names := ShortTypes(writtenNames(slices.Concat([]TypeRef{sub.Handler}, types))...)
 	var got []string
 	for _, t := range types {
-		got = append(got, fmt.Sprintf("%s (%s)", names[t], capList(slices.Compact(sites[t]))))
+		got = append(got, fmt.Sprintf("%s (%s)", names[t.Written()], capList(sites[t.Name])))
 	}
-	advice := "make the handler take " + names[types[0]]
+	advice := "make the handler take " + names[types[0].Written()]
 	if len(types) > 1 {
 		advice = "make the handler take one of those types or an interface they implement"
 	}
 	res.Report(pass, CheckHandlerType, pos, nil, "handler at %s takes %s but %q is emitted with %s: the bus skips it; %s",
-		sub.Pos.Rel(res.Module), names[sub.Handler.Name], sub.Event, strings.Join(got, ", "), advice)
+		sub.Pos.Rel(res.Module), names[sub.Handler.Written()], sub.Event, strings.Join(got, ", "), advice)
 }
 
-// checkNeverRun reports the init registrations of a package that no
-// command of the module (or root) links in (EL3003).
+// reportUnreceived reports the emits of event whose payload no handler of
+// the event in the program (sum, flat) can receive (EL3005), one finding
+// per payload type. When no emit of the event reaches any of its handlers,
+// EL3002 reports each handler instead; with no handler, EL3001 reports the
+// event.
+func reportUnreceived(pass *analysis.Pass, res *Result, sum *Summary, pos token.Pos, event string) {
+	subs := sum.SubsOf(event)
+	if !slices.ContainsFunc(subs, func(s SubRecord) bool { return !handlerSkipped(sum, s) }) {
+		return // no handler, or every handler is reported by EL3002
+	}
+	var lost []EmitRecord
+	for _, e := range sum.EmitsOf(event) {
+		if slices.ContainsFunc(subs, func(s SubRecord) bool { return mayReceive(s.Handler, e.Payload) }) {
+			continue // a handler may receive it
+		}
+		lost = append(lost, e)
+	}
+	if len(lost) == 0 {
+		return
+	}
+	emitted, emitSites := typesAndSites(lost, func(e EmitRecord) (TypeRef, Pos) { return e.Payload, e.Pos }, res.Module)
+	taken, subSites := typesAndSites(subs, func(s SubRecord) (TypeRef, Pos) { return s.Handler, s.Pos }, res.Module)
+	names := ShortTypes(writtenNames(slices.Concat(emitted, taken))...)
+	var handlers []string
+	for _, t := range taken {
+		handlers = append(handlers, fmt.Sprintf("%s (%s)", names[t.Written()], capList(subSites[t.Name])))
+	}
+	advice := "emit " + names[taken[0].Written()]
+	if len(taken) > 1 {
+		advice = "emit one of those types"
+	}
+	for _, t := range emitted {
+		res.Report(pass, CheckPayloadUnreceived, pos, nil,
+			"event %q is emitted with %s at %s, but no handler linked into this program takes that type (they take %s): the bus delivers these emits to none; %s",
+			event, names[t.Written()], capList(emitSites[t.Name]), strings.Join(handlers, ", "), advice)
+	}
+}
+
+// typesAndSites groups records by type: the distinct types, in the order
+// of their first record and as that record spells them, and the positions
+// of each type's records (deduplicated, relative to module mod) by the
+// type's Name.
+func typesAndSites[R any](recs []R, of func(R) (TypeRef, Pos), mod string) ([]TypeRef, map[string][]string) {
+	var types []TypeRef
+	sites := map[string][]string{}
+	for _, r := range recs {
+		t, p := of(r)
+		if _, ok := sites[t.Name]; !ok {
+			types = append(types, t)
+		}
+		if s := p.Rel(mod); !slices.Contains(sites[t.Name], s) {
+			sites[t.Name] = append(sites[t.Name], s)
+		}
+	}
+	return types, sites
+}
+
+// writtenNames returns the types as written, for ShortTypes.
+func writtenNames(types []TypeRef) []string {
+	out := make([]string, len(types))
+	for i, t := range types {
+		out[i] = t.Written()
+	}
+	return out
+}
+
+// checkNeverRun reports a package whose init registrations no command of
+// the module (or root) links in (EL3003): once, at its first registration,
+// with the number of registrations, since one import fixes them all.
 func checkNeverRun(pass *analysis.Pass, res *Result, view *ModuleView, roots []string) {
 	programs, linked := view.Linked(roots)
 	if len(programs) == 0 {
@@ -294,29 +364,36 @@ func checkNeverRun(pass *analysis.Pass, res *Result, view *ModuleView, roots []s
 	if linked[pass.Pkg.Path()] {
 		return // linked into a program (programs included)
 	}
-	path := pass.Pkg.Path()
+	var regs []*Site
 	for _, s := range res.Sites {
 		if s.Kind != Subscribe || !s.AtInit || s.InTest || s.Forwarded {
 			continue // not a registration made when the package is linked in
 		}
-		res.Report(pass, CheckHandlerNotImported, s.Pos(), nil,
-			"handlers of package %s never run: no command imports it (add _ %q to a command)", path, path)
+		regs = append(regs, s)
 	}
+	if len(regs) == 0 {
+		return // nothing registered at init
+	}
+	count := ""
+	if len(regs) > 1 {
+		count = fmt.Sprintf("; this is the first of its %d registrations", len(regs))
+	}
+	path := pass.Pkg.Path()
+	res.Report(pass, CheckHandlerNotImported, regs[0].Pos(), nil,
+		"handlers of package %s never run: no command imports it (add _ %q to a command)%s", path, path, count)
 }
 
 // checkUnemitted reports subscriptions to events that no package of the
-// module emits (EL3004).
+// module emits (EL3004). A module that emits under a computed name may
+// emit any event (MayEmit).
 func checkUnemitted(pass *analysis.Pass, res *Result, view *ModuleView) {
-	if view.EmitsDynamic() {
-		return // an event name computed at run time may be any of them
-	}
 	var emitted []string
 	for _, s := range res.Sites {
 		if s.Kind != Subscribe || !s.Const || s.InTest || s.Forwarded {
 			continue // not a subscription to a known event linked into programs
 		}
-		if view.Emitted(s.Name) {
-			continue
+		if view.MayEmit(s.Name) {
+			continue // emitted, perhaps under a computed name
 		}
 		if emitted == nil {
 			emitted = view.EmittedEvents()
@@ -341,61 +418,4 @@ func capList(items []string) string {
 		return strings.Join(items, ", ")
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(items[:maxListed], ", "), len(items)-maxListed)
-}
-
-// shortTypeNames maps each type name of a fact to the spelling used in
-// messages: package names instead of import paths (*hr.Employee for
-// *example.com/app/hr.Employee), unless two distinct types would then read
-// the same, in which case they keep their full names.
-func shortTypeNames(names []string) map[string]string {
-	short := map[string]string{}
-	count := map[string]int{}
-	for _, n := range names {
-		if _, ok := short[n]; !ok {
-			short[n] = shortTypeName(n)
-			count[short[n]]++
-		}
-	}
-	for n, s := range short {
-		if count[s] > 1 {
-			short[n] = n // ambiguous when shortened
-		}
-	}
-	return short
-}
-
-// shortTypeName strips the import paths in a type name to their last
-// element: map[string]example.com/app/hr.Employee becomes map[string]hr.Employee.
-func shortTypeName(name string) string {
-	var b strings.Builder
-	for i := 0; i < len(name); {
-		if strings.HasPrefix(name[i:], "...") {
-			b.WriteString("...") // a variadic parameter, not a path
-			i += 3
-			continue
-		}
-		j := i
-		for j < len(name) && isPathByte(name[j]) {
-			j++
-		}
-		if j == i {
-			b.WriteByte(name[i])
-			i++
-			continue
-		}
-		word := name[i:j]
-		if dot := strings.LastIndexByte(word, '.'); dot > 0 && strings.Contains(word[:dot], "/") {
-			word = path.Base(word[:dot]) + word[dot:]
-		}
-		b.WriteString(word)
-		i = j
-	}
-	return b.String()
-}
-
-// isPathByte reports whether c may appear in a qualified type name
-// (import path, dot, identifier).
-func isPathByte(c byte) bool {
-	return c == '/' || c == '.' || c == '_' || c == '-' || c == '~' ||
-		'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
 }

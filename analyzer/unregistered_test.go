@@ -175,3 +175,17 @@ func TestUnregisteredComputedEmit(t *testing.T) {
 	))
 	analysistest.Run(t, testdata, suite.Unregistered, "./unregistered/anyemit/...")
 }
+
+// Handlers that take an alias of the emitted payload type receive it: only
+// the handler taking another type is reported, its types named as written.
+func TestUnregisteredAlias(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.NewSuite().Unregistered, "./alias/main")
+}
+
+// An emit whose payload type no handler of its event takes is reported
+// (EL3005), though other emits of the event reach the handlers; an
+// interface handler or payload may match, and when no emit reaches any
+// handler EL3002 reports the handlers instead.
+func TestUnregisteredPayloadNone(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.NewSuite().Unregistered, "./unregistered/payloadnone/main")
+}

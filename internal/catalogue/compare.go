@@ -219,7 +219,7 @@ func typeOrUntyped(t string) string {
 	if t == "" {
 		return "untyped string"
 	}
-	return ShortType(t)
+	return analyzer.ShortType(t)
 }
 
 // payload compares two versions of an event's declared payload.
@@ -236,21 +236,18 @@ func (c *comparison) payload(subj string, o, n *analyzer.Payload) {
 		c.add(subj, true, "payload declaration removed (was %s)", ShortPayload(o))
 		return
 	case o.Type.Name != n.Type.Name:
-		os, ns := ShortType(o.Type.Name), ShortType(n.Type.Name)
-		if os == ns {
-			os, ns = o.Type.Name, n.Type.Name // same name in another package
-		}
-		c.add(subj, true, "payload type changed from %s to %s", os, ns)
+		names := analyzer.ShortTypes(o.Type.Written(), n.Type.Written())
+		c.add(subj, true, "payload type changed from %s to %s", names[o.Type.Written()], names[n.Type.Written()])
 		return
 	}
-	typ := ShortType(o.Type.Name)
+	typ := analyzer.ShortType(o.Type.Written())
 	for _, of := range o.Fields {
 		i := slices.IndexFunc(n.Fields, func(f analyzer.Field) bool { return f.Name == of.Name })
 		switch {
 		case i < 0:
 			c.add(subj, true, "payload %s lost field %s", typ, of.Name)
 		case n.Fields[i].Type != of.Type:
-			c.add(subj, true, "payload %s field %s changed type from %s to %s", typ, of.Name, ShortType(of.Type), ShortType(n.Fields[i].Type))
+			c.add(subj, true, "payload %s field %s changed type from %s to %s", typ, of.Name, analyzer.ShortType(of.Type), analyzer.ShortType(n.Fields[i].Type))
 		}
 	}
 	for _, nf := range n.Fields {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"go/ast"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -138,15 +137,6 @@ func RelPackage(pkg, mod string) string {
 	return pkg
 }
 
-// importPathPrefix matches the import path before a package-qualified
-// name in a type string: "example.com/app/" in "*example.com/app/hr.Employee".
-// (The analyzer shortens its messages the same way.)
-var importPathPrefix = regexp.MustCompile(`[\w.~-]+(/[\w.~-]+)*/`)
-
-// ShortType spells a qualified type name the way its users write it, with
-// package names instead of import paths: *hr.Employee.
-func ShortType(name string) string { return importPathPrefix.ReplaceAllString(name, "") }
-
 // ShortPayload spells p as in the payload directive, with package names:
 // *events.Employee, bus.Fields{"amount", "invoice_id"}; "" for nil.
 func ShortPayload(p *analyzer.Payload) string {
@@ -156,7 +146,7 @@ func ShortPayload(p *analyzer.Payload) string {
 	if IsFields(p) {
 		return p.String() // already spelled bus.Fields; keys may contain slashes
 	}
-	return ShortType(p.Type.Name)
+	return analyzer.ShortType(p.Type.Written()) // as the directive spells it
 }
 
 // IsFields reports whether p is the keyword payload bus.Fields.

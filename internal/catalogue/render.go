@@ -86,7 +86,7 @@ func writePayloadTypes(b *bytes.Buffer, c *Catalogue) {
 	for _, t := range types {
 		fields := make([]string, len(t.fields))
 		for i, f := range t.fields {
-			fields[i] = codeSpan(f.Name + " " + ShortType(f.Type))
+			fields[i] = codeSpan(f.Name + " " + analyzer.ShortType(f.Type))
 		}
 		fmt.Fprintf(b, "| %s | %s |\n", codeSpan(t.name), strings.Join(fields, "<br>"))
 	}
