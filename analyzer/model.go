@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
@@ -72,7 +73,7 @@ func runModel(pass *analysis.Pass) (any, error) {
 
 	res.files = indexFiles(pass)
 	in := inspector.New(pass.Files)
-	values := funcValues(pass.TypesInfo, in)
+	vs := newVars(pass.TypesInfo, in)
 	lookup := func(fn *types.Func) (*WrapperFact, bool) {
 		if w, ok := res.Wrappers[fn]; ok {
 			return w, true
@@ -83,11 +84,11 @@ func runModel(pass *analysis.Pass) (any, error) {
 		w := new(WrapperFact)
 		return w, pass.ImportObjectFact(fn, w)
 	}
-	findWrappers(pass, in, values, lookup, res.Wrappers)
+	findWrappers(pass, in, vs, lookup, res.Wrappers)
 	for fn, w := range res.Wrappers {
 		pass.ExportObjectFact(fn, w)
 	}
-	res.Sites = collectSites(pass, in, values, lookup, res.Wrappers)
+	res.Sites = collectSites(pass, in, vs, lookup, res.Wrappers)
 
 	if isCatalogue {
 		res.Catalogue = readCatalogue(pass)
@@ -171,13 +172,29 @@ func isTestFile(pass *analysis.Pass, f *ast.File) bool {
 	return strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
 }
 
-// funcValues returns the local variables that only ever hold one function
-// or method value, with that function: calls through them resolve as calls
-// of the function. A variable assigned again, or whose address is taken,
-// is left out.
-func funcValues(info *types.Info, in *inspector.Inspector) map[*types.Var]*types.Func {
-	values := map[*types.Var]*types.Func{}
-	spoiled := map[*types.Var]bool{}
+// vars is what the model knows about the package's variables: which are
+// written after their declaration, and which only ever hold one function.
+type vars struct {
+	// assigned are the variables assigned to after their declaration, or
+	// whose address is taken. A parameter among them no longer holds
+	// what the caller passed: as in printf's wrapper detection, a
+	// function that changes its name parameter before passing it on does
+	// not forward its caller's name.
+	assigned map[*types.Var]bool
+	// funcs are the local variables that only ever hold one function or
+	// method value, with that function: calls through them resolve as
+	// calls of the function.
+	funcs map[*types.Var]*types.Func
+}
+
+func newVars(info *types.Info, in *inspector.Inspector) *vars {
+	vs := &vars{assigned: map[*types.Var]bool{}, funcs: map[*types.Var]*types.Func{}}
+	// A variable redeclared by := is in Uses, a new one in Defs.
+	assign := func(e ast.Expr) {
+		if v, ok := info.Uses[identOf(e)].(*types.Var); ok {
+			vs.assigned[v] = true
+		}
+	}
 	define := func(lhs ast.Expr, rhs ast.Expr) {
 		id, ok := lhs.(*ast.Ident)
 		if !ok {
@@ -188,21 +205,16 @@ func funcValues(info *types.Info, in *inspector.Inspector) map[*types.Var]*types
 			return // not a local variable
 		}
 		if fn := funcValue(info, rhs); fn != nil {
-			values[v] = fn
+			vs.funcs[v] = fn
 		}
 	}
-	for c := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil)) {
+	for c := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
-				if n.Tok.String() == ":=" && len(n.Lhs) == len(n.Rhs) {
-					if _, redeclared := info.Uses[identOf(lhs)].(*types.Var); !redeclared {
-						define(lhs, n.Rhs[i])
-						continue
-					}
-				}
-				if v, ok := info.Uses[identOf(lhs)].(*types.Var); ok {
-					spoiled[v] = true
+				assign(lhs)
+				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+					define(lhs, n.Rhs[i])
 				}
 			}
 		case *ast.ValueSpec:
@@ -212,15 +224,22 @@ func funcValues(info *types.Info, in *inspector.Inspector) map[*types.Var]*types
 				}
 			}
 		case *ast.UnaryExpr:
-			if v, ok := info.Uses[identOf(n.X)].(*types.Var); ok && n.Op.String() == "&" {
-				spoiled[v] = true
+			if n.Op == token.AND {
+				assign(n.X)
+			}
+		case *ast.IncDecStmt:
+			assign(n.X)
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				assign(n.Key)
+				assign(n.Value)
 			}
 		}
 	}
-	for v := range spoiled {
-		delete(values, v)
+	for v := range vs.assigned {
+		delete(vs.funcs, v)
 	}
-	return values
+	return vs
 }
 
 func identOf(e ast.Expr) *ast.Ident {
@@ -255,9 +274,10 @@ func funcValue(info *types.Info, e ast.Expr) *types.Func {
 	return nil
 }
 
-// forwardedParam returns the index of the parameter of decl that e passes
-// on unchanged (seeing through parentheses and conversions), or -1.
-func forwardedParam(info *types.Info, sig *types.Signature, e ast.Expr) int {
+// forwardedParam returns the index of the parameter of sig that e passes
+// on unchanged (seeing through parentheses and conversions), or -1. A
+// parameter assigned to in the function is not passed on unchanged.
+func forwardedParam(info *types.Info, vs *vars, sig *types.Signature, e ast.Expr) int {
 	for {
 		e = ast.Unparen(e)
 		if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
@@ -273,8 +293,8 @@ func forwardedParam(info *types.Info, sig *types.Signature, e ast.Expr) int {
 		return -1
 	}
 	v, ok := info.Uses[id].(*types.Var)
-	if !ok {
-		return -1
+	if !ok || vs.assigned[v] {
+		return -1 // not a variable, or one that may hold another name by now
 	}
 	for i := range sig.Params().Len() {
 		if sig.Params().At(i) == v {
@@ -291,7 +311,7 @@ func forwardedParam(info *types.Info, sig *types.Signature, e ast.Expr) int {
 // the bus as an event name, directly or through other wrappers, and adds
 // them to wrappers. Wrappers calling each other are found by iterating to
 // a fixed point.
-func findWrappers(pass *analysis.Pass, in *inspector.Inspector, values map[*types.Var]*types.Func, lookup shapeLookup, wrappers map[*types.Func]*WrapperFact) {
+func findWrappers(pass *analysis.Pass, in *inspector.Inspector, vs *vars, lookup shapeLookup, wrappers map[*types.Func]*WrapperFact) {
 	type candidate struct {
 		fn    *types.Func
 		sig   *types.Signature
@@ -321,7 +341,7 @@ func findWrappers(pass *analysis.Pass, in *inspector.Inspector, values map[*type
 				continue // already known
 			}
 			for _, call := range cand.calls {
-				fn, w, offset := calleeShape(pass.TypesInfo, call, values, lookup)
+				fn, w, offset := calleeShape(pass.TypesInfo, call, vs, lookup)
 				if w == nil || fn == cand.fn {
 					continue // not a bus call, or plain recursion
 				}
@@ -329,7 +349,7 @@ func findWrappers(pass *analysis.Pass, in *inspector.Inspector, values map[*type
 				if site == nil {
 					continue
 				}
-				name := forwardedParam(pass.TypesInfo, cand.sig, site.NameExpr)
+				name := forwardedParam(pass.TypesInfo, vs, cand.sig, site.NameExpr)
 				if name < 0 || site.Const {
 					continue // the name is not the caller's to choose
 				}
@@ -337,14 +357,14 @@ func findWrappers(pass *analysis.Pass, in *inspector.Inspector, values map[*type
 				switch w.Kind {
 				case Emit:
 					if site.PayloadExpr != nil {
-						wf.Payload = forwardedParam(pass.TypesInfo, cand.sig, site.PayloadExpr)
+						wf.Payload = forwardedParam(pass.TypesInfo, vs, cand.sig, site.PayloadExpr)
 					}
 					if wf.Payload < 0 {
 						wf.Fixed = site.Payload
 					}
 				case Subscribe:
 					if idx := handlerArg(site, w, offset); idx != nil {
-						wf.Handler = forwardedParam(pass.TypesInfo, cand.sig, idx)
+						wf.Handler = forwardedParam(pass.TypesInfo, vs, cand.sig, idx)
 					}
 					if wf.Handler < 0 {
 						wf.Fixed = site.Handler
@@ -366,14 +386,14 @@ func handlerArg(s *Site, w *WrapperFact, offset int) ast.Expr {
 }
 
 // collectSites returns every emit and subscription of the package.
-func collectSites(pass *analysis.Pass, in *inspector.Inspector, values map[*types.Var]*types.Func, lookup shapeLookup, wrappers map[*types.Func]*WrapperFact) []*Site {
+func collectSites(pass *analysis.Pass, in *inspector.Inspector, vs *vars, lookup shapeLookup, wrappers map[*types.Func]*WrapperFact) []*Site {
 	initFuncs := initReachable(pass, in)
 	var sites []*Site
 	for fc := range in.Root().Children() {
 		test := isTestFile(pass, fc.Node().(*ast.File))
 		for c := range fc.Preorder((*ast.CallExpr)(nil)) {
 			call := c.Node().(*ast.CallExpr)
-			fn, w, offset := calleeShape(pass.TypesInfo, call, values, lookup)
+			fn, w, offset := calleeShape(pass.TypesInfo, call, vs, lookup)
 			if w == nil {
 				continue // not a bus call
 			}
@@ -387,7 +407,7 @@ func collectSites(pass *analysis.Pass, in *inspector.Inspector, values map[*type
 				s.AtInit = true // a package-level variable's initializer
 			} else if obj, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
 				s.AtInit = initFuncs[obj]
-				if wrappers[obj] != nil && !s.Const && forwardedParam(pass.TypesInfo, obj.Signature(), s.NameExpr) >= 0 {
+				if wrappers[obj] != nil && !s.Const && forwardedParam(pass.TypesInfo, vs, obj.Signature(), s.NameExpr) >= 0 {
 					s.Forwarded = true
 				}
 			}

@@ -114,7 +114,7 @@ func (s *Site) Pos() token.Pos { return s.NameExpr.Pos() }
 // any fixed type a wrapper supplies.
 type shapeLookup func(fn *types.Func) (*WrapperFact, bool)
 
-func calleeShape(info *types.Info, call *ast.CallExpr, values map[*types.Var]*types.Func, lookup shapeLookup) (*types.Func, *WrapperFact, int) {
+func calleeShape(info *types.Info, call *ast.CallExpr, vs *vars, lookup shapeLookup) (*types.Func, *WrapperFact, int) {
 	fn := typeutil.StaticCallee(info, call)
 	offset := 0
 	if fn == nil {
@@ -128,7 +128,7 @@ func calleeShape(info *types.Info, call *ast.CallExpr, values map[*types.Var]*ty
 		if !ok {
 			return nil, nil, 0
 		}
-		if fn = values[v]; fn == nil {
+		if fn = vs.funcs[v]; fn == nil {
 			return nil, nil, 0
 		}
 	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
