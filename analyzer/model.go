@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
@@ -73,7 +72,6 @@ func runModel(pass *analysis.Pass) (any, error) {
 
 	res.files = indexFiles(pass)
 	in := inspector.New(pass.Files)
-	vs := newVars(pass.TypesInfo, in)
 	lookup := func(fn *types.Func) (*WrapperFact, bool) {
 		if w, ok := res.Wrappers[fn]; ok {
 			return w, true
@@ -84,11 +82,12 @@ func runModel(pass *analysis.Pass) (any, error) {
 		w := new(WrapperFact)
 		return w, pass.ImportObjectFact(fn, w)
 	}
-	findWrappers(pass, in, vs, lookup, res.Wrappers)
+	r := &resolver{info: pass.TypesInfo, vars: newVars(pass.TypesInfo, in), lookup: lookup, lits: map[*ast.FuncLit]*WrapperFact{}}
+	findWrappers(pass, in, r, res.Wrappers)
 	for fn, w := range res.Wrappers {
 		pass.ExportObjectFact(fn, w)
 	}
-	res.Sites = collectSites(pass, in, vs, lookup, res.Wrappers)
+	res.Sites = collectSites(pass, in, r, res.Wrappers)
 
 	if isCatalogue {
 		res.Catalogue = readCatalogue(pass)
@@ -109,6 +108,9 @@ func runModel(pass *analysis.Pass) (any, error) {
 			own.Subs = append(own.Subs, SubRecord{Event: s.Name, Pos: pos, Handler: s.Handler, AtInit: s.AtInit})
 		}
 	}
+	// Bus functions and wrappers used as values that are not followed
+	// emit or subscribe under names the model cannot see.
+	own.Dynamic = append(own.Dynamic, escapes(pass, in, r)...)
 	for fn, w := range res.Wrappers {
 		own.Wrappers = append(own.Wrappers, WrapperRecord{Func: fn.FullName(), Kind: w.Kind})
 	}
@@ -172,108 +174,6 @@ func isTestFile(pass *analysis.Pass, f *ast.File) bool {
 	return strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
 }
 
-// vars is what the model knows about the package's variables: which are
-// written after their declaration, and which only ever hold one function.
-type vars struct {
-	// assigned are the variables assigned to after their declaration, or
-	// whose address is taken. A parameter among them no longer holds
-	// what the caller passed: as in printf's wrapper detection, a
-	// function that changes its name parameter before passing it on does
-	// not forward its caller's name.
-	assigned map[*types.Var]bool
-	// funcs are the local variables that only ever hold one function or
-	// method value, with that function: calls through them resolve as
-	// calls of the function.
-	funcs map[*types.Var]*types.Func
-}
-
-func newVars(info *types.Info, in *inspector.Inspector) *vars {
-	vs := &vars{assigned: map[*types.Var]bool{}, funcs: map[*types.Var]*types.Func{}}
-	// A variable redeclared by := is in Uses, a new one in Defs.
-	assign := func(e ast.Expr) {
-		if v, ok := info.Uses[identOf(e)].(*types.Var); ok {
-			vs.assigned[v] = true
-		}
-	}
-	define := func(lhs ast.Expr, rhs ast.Expr) {
-		id, ok := lhs.(*ast.Ident)
-		if !ok {
-			return
-		}
-		v, ok := info.Defs[id].(*types.Var)
-		if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-			return // not a local variable
-		}
-		if fn := funcValue(info, rhs); fn != nil {
-			vs.funcs[v] = fn
-		}
-	}
-	for c := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil)) {
-		switch n := c.Node().(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				assign(lhs)
-				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
-					define(lhs, n.Rhs[i])
-				}
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == len(n.Values) {
-				for i, name := range n.Names {
-					define(name, n.Values[i])
-				}
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				assign(n.X)
-			}
-		case *ast.IncDecStmt:
-			assign(n.X)
-		case *ast.RangeStmt:
-			if n.Tok == token.ASSIGN {
-				assign(n.Key)
-				assign(n.Value)
-			}
-		}
-	}
-	for v := range vs.assigned {
-		delete(vs.funcs, v)
-	}
-	return vs
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	if id == nil {
-		return &ast.Ident{} // matches nothing in info maps
-	}
-	return id
-}
-
-// funcValue returns the function that e denotes as a value: f, pkg.F,
-// x.Method (a method value), F[T].
-func funcValue(info *types.Info, e ast.Expr) *types.Func {
-	e = ast.Unparen(e)
-	switch x := e.(type) {
-	case *ast.IndexExpr:
-		e = x.X
-	case *ast.IndexListExpr:
-		e = x.X
-	}
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		fn, _ := info.Uses[x].(*types.Func)
-		return fn
-	case *ast.SelectorExpr:
-		if s := info.Selections[x]; s != nil && s.Kind() != types.MethodVal {
-			return nil // a field, or a method expression (its receiver is an argument)
-		}
-		fn, _ := info.Uses[x.Sel].(*types.Func)
-		return fn
-	}
-	return nil
-}
-
 // forwardedParam returns the index of the parameter of sig that e passes
 // on unchanged (seeing through parentheses and conversions), or -1. A
 // parameter assigned to in the function is not passed on unchanged.
@@ -307,49 +207,65 @@ func forwardedParam(info *types.Info, vs *vars, sig *types.Signature, e ast.Expr
 	return -1
 }
 
-// findWrappers finds the package's functions that forward a parameter to
-// the bus as an event name, directly or through other wrappers, and adds
-// them to wrappers. Wrappers calling each other are found by iterating to
-// a fixed point.
-func findWrappers(pass *analysis.Pass, in *inspector.Inspector, vs *vars, lookup shapeLookup, wrappers map[*types.Func]*WrapperFact) {
+// findWrappers finds the package's functions, and the function literals
+// held by variables that hold nothing else, that forward a parameter to
+// the bus as an event name, directly or through other wrappers: it adds
+// the functions to wrappers and the literals to r.lits. Wrappers calling
+// each other are found by iterating to a fixed point.
+func findWrappers(pass *analysis.Pass, in *inspector.Inspector, r *resolver, wrappers map[*types.Func]*WrapperFact) {
 	type candidate struct {
-		fn    *types.Func
+		fn    *types.Func  // a declared function, or
+		lit   *ast.FuncLit // a function literal whose calls are all followed
 		sig   *types.Signature
 		calls []*ast.CallExpr
 	}
-	var cands []candidate
-	for c := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
-		decl := c.Node().(*ast.FuncDecl)
-		fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-		if !ok || decl.Body == nil {
-			continue // no body to forward anything
+	held := map[*ast.FuncLit]bool{}
+	for _, ref := range r.vars.funcs {
+		if ref.lit != nil {
+			held[ref.lit] = true
 		}
-		sig := fn.Signature()
-		if sig.Params().Len() == 0 {
+	}
+	var cands []candidate
+	for c := range in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var cand candidate
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl:
+			fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func)
+			if !ok || n.Body == nil {
+				continue // no body to forward anything
+			}
+			cand.fn, cand.sig = fn, fn.Signature()
+		case *ast.FuncLit:
+			sig, ok := pass.TypesInfo.TypeOf(n).(*types.Signature)
+			if !ok || !held[n] {
+				continue // its callers are not known
+			}
+			cand.lit, cand.sig = n, sig
+		}
+		if cand.sig.Params().Len() == 0 {
 			continue // no parameter to forward
 		}
-		var calls []*ast.CallExpr
 		for cc := range c.Preorder((*ast.CallExpr)(nil)) {
-			calls = append(calls, cc.Node().(*ast.CallExpr))
+			cand.calls = append(cand.calls, cc.Node().(*ast.CallExpr))
 		}
-		cands = append(cands, candidate{fn, sig, calls})
+		cands = append(cands, cand)
 	}
 	for changed := true; changed; {
 		changed = false
 		for _, cand := range cands {
-			if wrappers[cand.fn] != nil {
+			if wrappers[cand.fn] != nil || r.lits[cand.lit] != nil {
 				continue // already known
 			}
 			for _, call := range cand.calls {
-				fn, w, offset := calleeShape(pass.TypesInfo, call, vs, lookup)
-				if w == nil || fn == cand.fn {
+				fn, w, offset := r.callee(call)
+				if w == nil || (fn != nil && fn == cand.fn) {
 					continue // not a bus call, or plain recursion
 				}
 				site := newSite(pass.TypesInfo, call, fn, w, offset)
 				if site == nil {
 					continue
 				}
-				name := forwardedParam(pass.TypesInfo, vs, cand.sig, site.NameExpr)
+				name := forwardedParam(pass.TypesInfo, r.vars, cand.sig, site.NameExpr)
 				if name < 0 || site.Const {
 					continue // the name is not the caller's to choose
 				}
@@ -357,20 +273,24 @@ func findWrappers(pass *analysis.Pass, in *inspector.Inspector, vs *vars, lookup
 				switch w.Kind {
 				case Emit:
 					if site.PayloadExpr != nil {
-						wf.Payload = forwardedParam(pass.TypesInfo, vs, cand.sig, site.PayloadExpr)
+						wf.Payload = forwardedParam(pass.TypesInfo, r.vars, cand.sig, site.PayloadExpr)
 					}
 					if wf.Payload < 0 {
 						wf.Fixed = site.Payload
 					}
 				case Subscribe:
 					if idx := handlerArg(site, w, offset); idx != nil {
-						wf.Handler = forwardedParam(pass.TypesInfo, vs, cand.sig, idx)
+						wf.Handler = forwardedParam(pass.TypesInfo, r.vars, cand.sig, idx)
 					}
 					if wf.Handler < 0 {
 						wf.Fixed = site.Handler
 					}
 				}
-				wrappers[cand.fn] = wf
+				if cand.lit != nil {
+					r.lits[cand.lit] = wf
+				} else {
+					wrappers[cand.fn] = wf
+				}
 				changed = true
 				break
 			}
@@ -386,14 +306,14 @@ func handlerArg(s *Site, w *WrapperFact, offset int) ast.Expr {
 }
 
 // collectSites returns every emit and subscription of the package.
-func collectSites(pass *analysis.Pass, in *inspector.Inspector, vs *vars, lookup shapeLookup, wrappers map[*types.Func]*WrapperFact) []*Site {
+func collectSites(pass *analysis.Pass, in *inspector.Inspector, r *resolver, wrappers map[*types.Func]*WrapperFact) []*Site {
 	initFuncs := initReachable(pass, in)
 	var sites []*Site
 	for fc := range in.Root().Children() {
 		test := isTestFile(pass, fc.Node().(*ast.File))
 		for c := range fc.Preorder((*ast.CallExpr)(nil)) {
 			call := c.Node().(*ast.CallExpr)
-			fn, w, offset := calleeShape(pass.TypesInfo, call, vs, lookup)
+			fn, w, offset := r.callee(call)
 			if w == nil {
 				continue // not a bus call
 			}
@@ -407,14 +327,35 @@ func collectSites(pass *analysis.Pass, in *inspector.Inspector, vs *vars, lookup
 				s.AtInit = true // a package-level variable's initializer
 			} else if obj, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
 				s.AtInit = initFuncs[obj]
-				if wrappers[obj] != nil && !s.Const && forwardedParam(pass.TypesInfo, vs, obj.Signature(), s.NameExpr) >= 0 {
-					s.Forwarded = true
-				}
 			}
+			s.Forwarded = !s.Const && forwards(pass.TypesInfo, c, r, wrappers, s.NameExpr)
 			sites = append(sites, s)
 		}
 	}
 	return sites
+}
+
+// forwards reports whether name, in a call at c, is a parameter of an
+// enclosing wrapper (a function or a function literal) that it passes on.
+func forwards(info *types.Info, c inspector.Cursor, r *resolver, wrappers map[*types.Func]*WrapperFact, name ast.Expr) bool {
+	for e := range c.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		var sig *types.Signature
+		switch n := e.Node().(type) {
+		case *ast.FuncLit:
+			if r.lits[n] == nil {
+				continue // not a wrapper: its parameters are no caller's names
+			}
+			sig, _ = info.TypeOf(n).(*types.Signature)
+		case *ast.FuncDecl:
+			if obj, ok := info.Defs[n.Name].(*types.Func); ok && wrappers[obj] != nil {
+				sig = obj.Signature()
+			}
+		}
+		if sig != nil && forwardedParam(info, r.vars, sig, name) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func enclosingFunc(c inspector.Cursor) *ast.FuncDecl {
