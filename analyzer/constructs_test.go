@@ -36,3 +36,42 @@ func TestFuncValue(t *testing.T) {
 		t.Errorf("computed-name sites of funcvalue: %q, want %q", dynamic, want)
 	}
 }
+
+// Calls through an interface: at package level (go vet) they are no bus
+// calls, and nothing is reported about them; once ResolveInterfaceCalls
+// has seen every package, as the standalone driver does, the calls in
+// orders through ports.Publisher, which busadapter implements with a
+// wrapper, are emits with their names checked (cmd/eventlint's
+// TestDriversIface runs both drivers on it).
+func TestIface(t *testing.T) {
+	results := analysistest.Run(t, testdata, analyzer.NewSuite().Naming, "./iface/...")
+	var all []*analyzer.Result
+	var orders *analyzer.Result
+	for _, r := range results {
+		res := r.Pass.ResultOf[analyzer.Model].(*analyzer.Result)
+		all = append(all, res)
+		if r.Pass.Pkg.Path() == "example.com/lint/iface/orders" {
+			orders = res
+		}
+	}
+	if orders == nil {
+		t.Fatal("package orders was not analysed")
+	}
+	if len(orders.Sites) != 0 {
+		t.Fatalf("orders has %d sites before the interface calls are resolved, want 0", len(orders.Sites))
+	}
+	analyzer.ResolveInterfaceCalls(all)
+	var sites, emits []string
+	for _, s := range orders.Sites {
+		sites = append(sites, fmt.Sprintf("%s %q", s.Kind, s.Name))
+	}
+	for _, e := range orders.Own.Emits {
+		emits = append(emits, fmt.Sprintf("%s %s:%d", e.Event, e.Pos.File, e.Pos.Line))
+	}
+	if want := []string{`emit "order.placed"`, `emit "OrderShipped"`}; !slices.Equal(sites, want) {
+		t.Errorf("orders' sites: %q, want %q", sites, want)
+	}
+	if want := []string{"OrderShipped orders.go:23", "order.placed orders.go:19"}; !slices.Equal(emits, want) {
+		t.Errorf("orders' own emits: %q, want %q", emits, want)
+	}
+}

@@ -50,7 +50,8 @@ type Result struct {
 	// positions in messages are shown relative to it.
 	Module string
 
-	files map[string]*fileInfo // by file name; see report.go
+	files  map[string]*fileInfo // by file name; see report.go
+	ifaces *ifaceCalls          // calls through interfaces; see ResolveInterfaceCalls
 }
 
 func runModel(pass *analysis.Pass) (any, error) {
@@ -87,7 +88,9 @@ func runModel(pass *analysis.Pass) (any, error) {
 	for fn, w := range res.Wrappers {
 		pass.ExportObjectFact(fn, w)
 	}
-	res.Sites = collectSites(pass, in, r, res.Wrappers)
+	initFuncs := initReachable(pass, in)
+	res.Sites = collectSites(pass, in, r, res.Wrappers, initFuncs)
+	res.ifaces = findIfaceCalls(pass, in, r.vars, initFuncs)
 
 	if isCatalogue {
 		res.Catalogue = readCatalogue(pass)
@@ -98,15 +101,7 @@ func runModel(pass *analysis.Pass) (any, error) {
 		if s.InTest || s.Forwarded {
 			continue // tests are not linked into programs; wrappers' callers are the sites
 		}
-		pos := posOf(pass.Fset, pass.Pkg, s.Pos())
-		switch {
-		case !s.Const:
-			own.Dynamic = append(own.Dynamic, DynamicRecord{Kind: s.Kind, Pos: pos, Payload: s.Payload})
-		case s.Kind == Emit:
-			own.Emits = append(own.Emits, EmitRecord{Event: s.Name, Pos: pos, Payload: s.Payload})
-		case s.Kind == Subscribe:
-			own.Subs = append(own.Subs, SubRecord{Event: s.Name, Pos: pos, Handler: s.Handler, AtInit: s.AtInit})
-		}
+		own.addSite(pass.Fset, pass.Pkg, s)
 	}
 	// Bus functions and wrappers used as values that are not followed
 	// emit or subscribe under names the model cannot see.
@@ -306,8 +301,7 @@ func handlerArg(s *Site, w *WrapperFact, offset int) ast.Expr {
 }
 
 // collectSites returns every emit and subscription of the package.
-func collectSites(pass *analysis.Pass, in *inspector.Inspector, r *resolver, wrappers map[*types.Func]*WrapperFact) []*Site {
-	initFuncs := initReachable(pass, in)
+func collectSites(pass *analysis.Pass, in *inspector.Inspector, r *resolver, wrappers map[*types.Func]*WrapperFact, initFuncs map[*types.Func]bool) []*Site {
 	var sites []*Site
 	for fc := range in.Root().Children() {
 		test := isTestFile(pass, fc.Node().(*ast.File))
