@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -84,6 +85,63 @@ func findIfaceCalls(pass *analysis.Pass, in *inspector.Inspector, vars *vars, in
 	return &ifaceCalls{info: pass.TypesInfo, fset: pass.Fset, pkg: pass.Pkg, vars: vars, calls: calls}
 }
 
+// IfaceRecord is a call of an interface method, with a parameter an event
+// name could be passed in, whose implementations are not known: under go
+// vet and golangci-lint every such call (the standalone driver resolves
+// them, see ResolveInterfaceCalls).
+type IfaceRecord struct {
+	Method string // the method's name
+	Pos    Pos
+}
+
+// records returns the summary records of the package's calls through
+// interfaces: its non-test ones, not yet resolved.
+func (ic *ifaceCalls) records() []IfaceRecord {
+	if ic == nil {
+		return nil
+	}
+	var out []IfaceRecord
+	for _, c := range ic.calls {
+		if !c.test {
+			out = append(out, IfaceRecord{Method: c.method.Name(), Pos: posOf(ic.fset, ic.pkg, c.call.Pos())})
+		}
+	}
+	return out
+}
+
+// programDynamic returns the computed-name sites of a program's flat
+// summary sum, with the calls through interfaces that may reach the bus
+// counted among them: a call whose implementation is not known may be a
+// call of any method wrapper of the same name linked into the program,
+// and then emits or subscribes under a name the checks do not see.
+func programDynamic(sum *Summary) []DynamicRecord {
+	if len(sum.Ifaces) == 0 {
+		return sum.Dynamic
+	}
+	kinds := map[string][]Kind{} // method wrappers' kinds by method name
+	for _, w := range sum.Wrappers {
+		if name, ok := w.methodName(); ok && !slices.Contains(kinds[name], w.Kind) {
+			kinds[name] = append(kinds[name], w.Kind)
+		}
+	}
+	dyn := slices.Clip(sum.Dynamic)
+	for _, r := range sum.Ifaces {
+		for _, k := range kinds[r.Method] {
+			dyn = append(dyn, DynamicRecord{Kind: k, Pos: r.Pos})
+		}
+	}
+	return dyn
+}
+
+// methodName returns the name of the wrapper if it is a method: its
+// types.Func.FullName is "(T).Name" or "(*T).Name".
+func (w WrapperRecord) methodName() (string, bool) {
+	if !strings.HasPrefix(w.Func, "(") {
+		return "", false
+	}
+	return w.Func[strings.LastIndexByte(w.Func, '.')+1:], true
+}
+
 // isInterfaceMethod reports whether fn is a method of an interface type.
 func isInterfaceMethod(fn *types.Func) bool {
 	recv := fn.Signature().Recv()
@@ -126,9 +184,6 @@ func ResolveInterfaceCalls(results []*Result) {
 			}
 		}
 	}
-	if len(impls) == 0 {
-		return // nothing to resolve to
-	}
 	for _, fns := range impls {
 		slices.SortFunc(fns, func(a, b *types.Func) int { return cmp.Compare(a.FullName(), b.FullName()) })
 	}
@@ -136,10 +191,13 @@ func ResolveInterfaceCalls(results []*Result) {
 		if res.ifaces == nil {
 			continue
 		}
+		// Every implementation in the module is known now: the calls no
+		// wrapper implements are no bus calls.
+		res.Own.Ifaces = nil
 		if res.resolveIfaceCalls(impls, shapes) {
 			slices.SortStableFunc(res.Sites, func(a, b *Site) int { return cmp.Compare(a.Call.Pos(), b.Call.Pos()) })
-			res.Own.normalize()
 		}
+		res.Own.normalize()
 	}
 }
 

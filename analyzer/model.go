@@ -106,6 +106,7 @@ func runModel(pass *analysis.Pass) (any, error) {
 	// Bus functions and wrappers used as values that are not followed
 	// emit or subscribe under names the model cannot see.
 	own.Dynamic = append(own.Dynamic, escapes(pass, in, r)...)
+	own.Ifaces = res.ifaces.records()
 	for fn, w := range res.Wrappers {
 		own.Wrappers = append(own.Wrappers, WrapperRecord{Func: fn.FullName(), Kind: w.Kind})
 	}

@@ -91,7 +91,8 @@ func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 		return // no non-test file to report in
 	}
 	sum := res.Summary.Flat()
-	if !hasDynamic(sum.Dynamic, Subscribe) {
+	dyn := programDynamic(sum)
+	if !hasDynamic(dyn, Subscribe) {
 		for _, event := range emittedEvents(sum) {
 			if len(sum.SubsOf(event)) > 0 {
 				continue // handled
@@ -100,7 +101,7 @@ func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 		}
 	}
 	for _, sub := range sum.Subs {
-		if dynamicMayDeliver(sum.Dynamic, sub.Handler) {
+		if dynamicMayDeliver(dyn, sub.Handler) {
 			continue // an emit under a computed name may carry the handler's type
 		}
 		reportHandlerType(pass, res, sum, pos, sub)
