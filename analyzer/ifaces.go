@@ -85,10 +85,10 @@ func findIfaceCalls(pass *analysis.Pass, in *inspector.Inspector, vars *vars, in
 	return &ifaceCalls{info: pass.TypesInfo, fset: pass.Fset, pkg: pass.Pkg, vars: vars, calls: calls}
 }
 
-// IfaceRecord is a call of an interface method, with a parameter an event
-// name could be passed in, whose implementations are not known: under go
-// vet and golangci-lint every such call (the standalone driver resolves
-// them, see ResolveInterfaceCalls).
+// IfaceRecord is a call of an interface method that has a parameter an
+// event name could be passed in: Model cannot know its implementation.
+// The standalone driver resolves such calls and clears the records
+// (ResolveInterfaceCalls); under go vet and golangci-lint they stay.
 type IfaceRecord struct {
 	Method string // the method's name
 	Pos    Pos
@@ -170,9 +170,11 @@ func hasStringParam(sig *types.Signature) bool {
 //
 // The new sites are added to each Result's Sites and to its Own summary,
 // in place: the summaries folded over them in this process link to Own
-// (see Summary), so package main's summary sees them too. Under go vet
-// and golangci-lint, which see one package and its imports at a time,
-// calls through interfaces stay unseen.
+// (see Summary), so package main's summary sees them too, and the
+// summaries' Ifaces are cleared: every call has been resolved. Under go
+// vet and golangci-lint, which see one package and its imports at a time,
+// the calls stay unresolved, and programDynamic counts those a method
+// wrapper of the program may implement as computed-name sites.
 func ResolveInterfaceCalls(results []*Result) {
 	impls := map[string][]*types.Func{} // wrapper methods by name
 	shapes := map[*types.Func]*WrapperFact{}
