@@ -11,9 +11,10 @@ import (
 
 // A function that assigns to its name parameter, or takes its address,
 // before passing it to the bus does not forward its callers' names: its
-// bus call is a computed-name site and its callers are no sites.
+// bus call is a computed-name site and its callers, in its package or
+// another (reassign/caller), are no sites.
 func TestReassign(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.NewSuite().Naming, "./reassign")
+	analysistest.Run(t, testdata, analyzer.NewSuite().Naming, "./reassign/...")
 }
 
 // Function values: a literal held by a variable that holds nothing else

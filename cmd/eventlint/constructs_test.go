@@ -5,6 +5,18 @@ import (
 	"testing"
 )
 
+// A function that changes its name parameter before passing it to the
+// bus is no wrapper: go vet, which sees it through facts from another
+// package, reports what the standalone command reports (EL1003 in it,
+// nothing at its callers in reassign/caller).
+func TestDriversReassign(t *testing.T) {
+	t.Parallel()
+	standalone, _ := compareVet(t, filepath.Join("..", "..", "testdata"), "./reassign/...")
+	if !has(standalone, "reassign/caller/caller.go", 14, "EL1001", `"InvoicePaid"`) || has(standalone, "reassign/caller/caller.go", 12, "", "") {
+		t.Errorf("want EL1001 for InvoicePaid through the wrapper and nothing for the call of Billing:\n%v", standalone)
+	}
+}
+
 // A bus function passed to a constructor and called through a struct
 // field is not followed: it counts as an emit under a computed name, so
 // the handler of what it emits is not reported as never running (EL3004).
