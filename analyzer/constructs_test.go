@@ -31,8 +31,9 @@ func TestFuncValue(t *testing.T) {
 	}
 	// registerAll's computed name, then bus functions stored where their
 	// calls are not followed: passed to newNotifier, in an exported
-	// variable, in a variable that is set again.
-	want := []string{"funcvalue.go:38 subscribe", "funcvalue.go:84 emit", "funcvalue.go:88 subscribe", "funcvalue.go:95 emit"}
+	// variable, in a variable that is set again; and the wrapper
+	// announce passed to later.
+	want := []string{"funcvalue.go:38 subscribe", "funcvalue.go:84 emit", "funcvalue.go:88 subscribe", "funcvalue.go:95 emit", "funcvalue.go:108 emit"}
 	if !slices.Equal(dynamic, want) {
 		t.Errorf("computed-name sites of funcvalue: %q, want %q", dynamic, want)
 	}

@@ -98,3 +98,11 @@ func replace() {
 	publish = func(context.Context, string, any) {}
 	publish(context.Background(), "NotKnown", nil)
 }
+
+// A wrapper passed as a value is called where it cannot be followed, as
+// a bus function would be.
+func announce(ctx context.Context, name string) { bus.Emit(ctx, name, nil) }
+
+func later(f func(context.Context, string)) { f(context.Background(), "whatever.happened") }
+
+func schedule() { later(announce) }
