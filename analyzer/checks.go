@@ -162,7 +162,10 @@ var CheckNoSubscriber = &Check{
 		"never runs and its events are emitted into the void, silently. Reported in package main, naming the " +
 		"emit sites; the standalone command also names the module's packages that would handle the event " +
 		"and suggests the blank import. A program that subscribes under an event name computed at run time " +
-		"might handle any event, so it is not checked.",
+		"might handle any event, so it is not checked. " +
+		"Neither is a program that may subscribe through an interface: under go vet and golangci-lint, which do not see the " +
+		"implementation, a call of an interface method that a method wrapper of the program has the name of counts as one " +
+		"under a computed name.",
 	Before: "package main\n\nimport _ \"example.com/app/hr\" // emits employee.created\n\nfunc main() {}",
 	After:  "package main\n\nimport (\n\t_ \"example.com/app/hr\"\n\t_ \"example.com/app/notify\" // handles employee.created\n)\n\nfunc main() {}",
 }

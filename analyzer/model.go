@@ -50,7 +50,8 @@ type Result struct {
 	// positions in messages are shown relative to it.
 	Module string
 
-	files map[string]*fileInfo // by file name; see report.go
+	files  map[string]*fileInfo // by file name; see report.go
+	ifaces *ifaceCalls          // calls through interfaces; see ResolveInterfaceCalls
 }
 
 func runModel(pass *analysis.Pass) (any, error) {
@@ -72,7 +73,6 @@ func runModel(pass *analysis.Pass) (any, error) {
 
 	res.files = indexFiles(pass)
 	in := inspector.New(pass.Files)
-	values := funcValues(pass.TypesInfo, in)
 	lookup := func(fn *types.Func) (*WrapperFact, bool) {
 		if w, ok := res.Wrappers[fn]; ok {
 			return w, true
@@ -83,11 +83,14 @@ func runModel(pass *analysis.Pass) (any, error) {
 		w := new(WrapperFact)
 		return w, pass.ImportObjectFact(fn, w)
 	}
-	findWrappers(pass, in, values, lookup, res.Wrappers)
+	r := &resolver{info: pass.TypesInfo, vars: newVars(pass.TypesInfo, in), lookup: lookup, lits: map[*ast.FuncLit]*WrapperFact{}}
+	findWrappers(pass, in, r, res.Wrappers)
 	for fn, w := range res.Wrappers {
 		pass.ExportObjectFact(fn, w)
 	}
-	res.Sites = collectSites(pass, in, values, lookup, res.Wrappers)
+	initFuncs := initReachable(pass, in)
+	res.Sites = collectSites(pass, in, r, res.Wrappers, initFuncs)
+	res.ifaces = findIfaceCalls(pass, in, r.vars, initFuncs)
 
 	if isCatalogue {
 		res.Catalogue = readCatalogue(pass)
@@ -98,16 +101,12 @@ func runModel(pass *analysis.Pass) (any, error) {
 		if s.InTest || s.Forwarded {
 			continue // tests are not linked into programs; wrappers' callers are the sites
 		}
-		pos := posOf(pass.Fset, pass.Pkg, s.Pos())
-		switch {
-		case !s.Const:
-			own.Dynamic = append(own.Dynamic, DynamicRecord{Kind: s.Kind, Pos: pos, Payload: s.Payload})
-		case s.Kind == Emit:
-			own.Emits = append(own.Emits, EmitRecord{Event: s.Name, Pos: pos, Payload: s.Payload})
-		case s.Kind == Subscribe:
-			own.Subs = append(own.Subs, SubRecord{Event: s.Name, Pos: pos, Handler: s.Handler, AtInit: s.AtInit})
-		}
+		own.addSite(pass.Fset, pass.Pkg, s)
 	}
+	// Bus functions and wrappers used as values that are not followed
+	// emit or subscribe under names the model cannot see.
+	own.Dynamic = append(own.Dynamic, escapes(pass, in, r)...)
+	own.Ifaces = res.ifaces.records()
 	for fn, w := range res.Wrappers {
 		own.Wrappers = append(own.Wrappers, WrapperRecord{Func: fn.FullName(), Kind: w.Kind})
 	}
@@ -171,93 +170,10 @@ func isTestFile(pass *analysis.Pass, f *ast.File) bool {
 	return strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
 }
 
-// funcValues returns the local variables that only ever hold one function
-// or method value, with that function: calls through them resolve as calls
-// of the function. A variable assigned again, or whose address is taken,
-// is left out.
-func funcValues(info *types.Info, in *inspector.Inspector) map[*types.Var]*types.Func {
-	values := map[*types.Var]*types.Func{}
-	spoiled := map[*types.Var]bool{}
-	define := func(lhs ast.Expr, rhs ast.Expr) {
-		id, ok := lhs.(*ast.Ident)
-		if !ok {
-			return
-		}
-		v, ok := info.Defs[id].(*types.Var)
-		if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-			return // not a local variable
-		}
-		if fn := funcValue(info, rhs); fn != nil {
-			values[v] = fn
-		}
-	}
-	for c := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil)) {
-		switch n := c.Node().(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				if n.Tok.String() == ":=" && len(n.Lhs) == len(n.Rhs) {
-					if _, redeclared := info.Uses[identOf(lhs)].(*types.Var); !redeclared {
-						define(lhs, n.Rhs[i])
-						continue
-					}
-				}
-				if v, ok := info.Uses[identOf(lhs)].(*types.Var); ok {
-					spoiled[v] = true
-				}
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == len(n.Values) {
-				for i, name := range n.Names {
-					define(name, n.Values[i])
-				}
-			}
-		case *ast.UnaryExpr:
-			if v, ok := info.Uses[identOf(n.X)].(*types.Var); ok && n.Op.String() == "&" {
-				spoiled[v] = true
-			}
-		}
-	}
-	for v := range spoiled {
-		delete(values, v)
-	}
-	return values
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	if id == nil {
-		return &ast.Ident{} // matches nothing in info maps
-	}
-	return id
-}
-
-// funcValue returns the function that e denotes as a value: f, pkg.F,
-// x.Method (a method value), F[T].
-func funcValue(info *types.Info, e ast.Expr) *types.Func {
-	e = ast.Unparen(e)
-	switch x := e.(type) {
-	case *ast.IndexExpr:
-		e = x.X
-	case *ast.IndexListExpr:
-		e = x.X
-	}
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		fn, _ := info.Uses[x].(*types.Func)
-		return fn
-	case *ast.SelectorExpr:
-		if s := info.Selections[x]; s != nil && s.Kind() != types.MethodVal {
-			return nil // a field, or a method expression (its receiver is an argument)
-		}
-		fn, _ := info.Uses[x.Sel].(*types.Func)
-		return fn
-	}
-	return nil
-}
-
-// forwardedParam returns the index of the parameter of decl that e passes
-// on unchanged (seeing through parentheses and conversions), or -1.
-func forwardedParam(info *types.Info, sig *types.Signature, e ast.Expr) int {
+// forwardedParam returns the index of the parameter of sig that e passes
+// on unchanged (seeing through parentheses and conversions), or -1. A
+// parameter assigned to in the function is not passed on unchanged.
+func forwardedParam(info *types.Info, vs *vars, sig *types.Signature, e ast.Expr) int {
 	for {
 		e = ast.Unparen(e)
 		if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
@@ -273,8 +189,8 @@ func forwardedParam(info *types.Info, sig *types.Signature, e ast.Expr) int {
 		return -1
 	}
 	v, ok := info.Uses[id].(*types.Var)
-	if !ok {
-		return -1
+	if !ok || vs.assigned[v] {
+		return -1 // not a variable, or one that may hold another name by now
 	}
 	for i := range sig.Params().Len() {
 		if sig.Params().At(i) == v {
@@ -287,49 +203,65 @@ func forwardedParam(info *types.Info, sig *types.Signature, e ast.Expr) int {
 	return -1
 }
 
-// findWrappers finds the package's functions that forward a parameter to
-// the bus as an event name, directly or through other wrappers, and adds
-// them to wrappers. Wrappers calling each other are found by iterating to
-// a fixed point.
-func findWrappers(pass *analysis.Pass, in *inspector.Inspector, values map[*types.Var]*types.Func, lookup shapeLookup, wrappers map[*types.Func]*WrapperFact) {
+// findWrappers finds the package's functions, and the function literals
+// held by variables that hold nothing else, that forward a parameter to
+// the bus as an event name, directly or through other wrappers: it adds
+// the functions to wrappers and the literals to r.lits. Wrappers calling
+// each other are found by iterating to a fixed point.
+func findWrappers(pass *analysis.Pass, in *inspector.Inspector, r *resolver, wrappers map[*types.Func]*WrapperFact) {
 	type candidate struct {
-		fn    *types.Func
+		fn    *types.Func  // a declared function, or
+		lit   *ast.FuncLit // a function literal whose calls are all followed
 		sig   *types.Signature
 		calls []*ast.CallExpr
 	}
-	var cands []candidate
-	for c := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
-		decl := c.Node().(*ast.FuncDecl)
-		fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-		if !ok || decl.Body == nil {
-			continue // no body to forward anything
+	held := map[*ast.FuncLit]bool{}
+	for _, ref := range r.vars.funcs {
+		if ref.lit != nil {
+			held[ref.lit] = true
 		}
-		sig := fn.Signature()
-		if sig.Params().Len() == 0 {
+	}
+	var cands []candidate
+	for c := range in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var cand candidate
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl:
+			fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func)
+			if !ok || n.Body == nil {
+				continue // no body to forward anything
+			}
+			cand.fn, cand.sig = fn, fn.Signature()
+		case *ast.FuncLit:
+			sig, ok := pass.TypesInfo.TypeOf(n).(*types.Signature)
+			if !ok || !held[n] {
+				continue // its callers are not known
+			}
+			cand.lit, cand.sig = n, sig
+		}
+		if cand.sig.Params().Len() == 0 {
 			continue // no parameter to forward
 		}
-		var calls []*ast.CallExpr
 		for cc := range c.Preorder((*ast.CallExpr)(nil)) {
-			calls = append(calls, cc.Node().(*ast.CallExpr))
+			cand.calls = append(cand.calls, cc.Node().(*ast.CallExpr))
 		}
-		cands = append(cands, candidate{fn, sig, calls})
+		cands = append(cands, cand)
 	}
 	for changed := true; changed; {
 		changed = false
 		for _, cand := range cands {
-			if wrappers[cand.fn] != nil {
+			if wrappers[cand.fn] != nil || r.lits[cand.lit] != nil {
 				continue // already known
 			}
 			for _, call := range cand.calls {
-				fn, w, offset := calleeShape(pass.TypesInfo, call, values, lookup)
-				if w == nil || fn == cand.fn {
+				fn, w, offset := r.callee(call)
+				if w == nil || (fn != nil && fn == cand.fn) {
 					continue // not a bus call, or plain recursion
 				}
 				site := newSite(pass.TypesInfo, call, fn, w, offset)
 				if site == nil {
 					continue
 				}
-				name := forwardedParam(pass.TypesInfo, cand.sig, site.NameExpr)
+				name := forwardedParam(pass.TypesInfo, r.vars, cand.sig, site.NameExpr)
 				if name < 0 || site.Const {
 					continue // the name is not the caller's to choose
 				}
@@ -337,20 +269,24 @@ func findWrappers(pass *analysis.Pass, in *inspector.Inspector, values map[*type
 				switch w.Kind {
 				case Emit:
 					if site.PayloadExpr != nil {
-						wf.Payload = forwardedParam(pass.TypesInfo, cand.sig, site.PayloadExpr)
+						wf.Payload = forwardedParam(pass.TypesInfo, r.vars, cand.sig, site.PayloadExpr)
 					}
 					if wf.Payload < 0 {
 						wf.Fixed = site.Payload
 					}
 				case Subscribe:
 					if idx := handlerArg(site, w, offset); idx != nil {
-						wf.Handler = forwardedParam(pass.TypesInfo, cand.sig, idx)
+						wf.Handler = forwardedParam(pass.TypesInfo, r.vars, cand.sig, idx)
 					}
 					if wf.Handler < 0 {
 						wf.Fixed = site.Handler
 					}
 				}
-				wrappers[cand.fn] = wf
+				if cand.lit != nil {
+					r.lits[cand.lit] = wf
+				} else {
+					wrappers[cand.fn] = wf
+				}
 				changed = true
 				break
 			}
@@ -366,14 +302,13 @@ func handlerArg(s *Site, w *WrapperFact, offset int) ast.Expr {
 }
 
 // collectSites returns every emit and subscription of the package.
-func collectSites(pass *analysis.Pass, in *inspector.Inspector, values map[*types.Var]*types.Func, lookup shapeLookup, wrappers map[*types.Func]*WrapperFact) []*Site {
-	initFuncs := initReachable(pass, in)
+func collectSites(pass *analysis.Pass, in *inspector.Inspector, r *resolver, wrappers map[*types.Func]*WrapperFact, initFuncs map[*types.Func]bool) []*Site {
 	var sites []*Site
 	for fc := range in.Root().Children() {
 		test := isTestFile(pass, fc.Node().(*ast.File))
 		for c := range fc.Preorder((*ast.CallExpr)(nil)) {
 			call := c.Node().(*ast.CallExpr)
-			fn, w, offset := calleeShape(pass.TypesInfo, call, values, lookup)
+			fn, w, offset := r.callee(call)
 			if w == nil {
 				continue // not a bus call
 			}
@@ -387,14 +322,35 @@ func collectSites(pass *analysis.Pass, in *inspector.Inspector, values map[*type
 				s.AtInit = true // a package-level variable's initializer
 			} else if obj, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
 				s.AtInit = initFuncs[obj]
-				if wrappers[obj] != nil && !s.Const && forwardedParam(pass.TypesInfo, obj.Signature(), s.NameExpr) >= 0 {
-					s.Forwarded = true
-				}
 			}
+			s.Forwarded = !s.Const && forwards(pass.TypesInfo, c, r, wrappers, s.NameExpr)
 			sites = append(sites, s)
 		}
 	}
 	return sites
+}
+
+// forwards reports whether name, in a call at c, is a parameter of an
+// enclosing wrapper (a function or a function literal) that it passes on.
+func forwards(info *types.Info, c inspector.Cursor, r *resolver, wrappers map[*types.Func]*WrapperFact, name ast.Expr) bool {
+	for e := range c.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		var sig *types.Signature
+		switch n := e.Node().(type) {
+		case *ast.FuncLit:
+			if r.lits[n] == nil {
+				continue // not a wrapper: its parameters are no caller's names
+			}
+			sig, _ = info.TypeOf(n).(*types.Signature)
+		case *ast.FuncDecl:
+			if obj, ok := info.Defs[n.Name].(*types.Func); ok && wrappers[obj] != nil {
+				sig = obj.Signature()
+			}
+		}
+		if sig != nil && forwardedParam(info, r.vars, sig, name) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func enclosingFunc(c inspector.Cursor) *ast.FuncDecl {

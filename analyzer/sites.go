@@ -108,38 +108,40 @@ type Site struct {
 // Pos returns the position to report the site at: its event name.
 func (s *Site) Pos() token.Pos { return s.NameExpr.Pos() }
 
-// calleeShape resolves call to a bus function or a wrapper, returning the
-// callee, its shape, the offset of the shape's indices among call.Args
-// (1 for method expressions, whose receiver is the first argument) and
-// any fixed type a wrapper supplies.
+// shapeLookup returns the wrapper fact of a function, if it is a wrapper.
 type shapeLookup func(fn *types.Func) (*WrapperFact, bool)
 
-func calleeShape(info *types.Info, call *ast.CallExpr, values map[*types.Var]*types.Func, lookup shapeLookup) (*types.Func, *WrapperFact, int) {
-	fn := typeutil.StaticCallee(info, call)
+// callee resolves call to a bus function or a wrapper, returning the
+// callee (nil for a function literal), its shape and the offset of the
+// shape's indices among call.Args (1 for method expressions, whose
+// receiver is the first argument).
+func (r *resolver) callee(call *ast.CallExpr) (*types.Func, *WrapperFact, int) {
+	fn := typeutil.StaticCallee(r.info, call)
 	offset := 0
 	if fn == nil {
-		// A call through a local variable that only ever holds one
-		// function or method value: emit := b.Emit; emit(ctx, ...).
-		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		// A call through a variable or field that only ever holds one
+		// function: emit := b.Emit; emit(ctx, ...), s.emit = bus.Emit.
+		v := calledVar(r.info, call)
+		if v == nil {
+			return nil, nil, 0
+		}
+		ref, ok := r.vars.funcs[v.Origin()]
 		if !ok {
 			return nil, nil, 0
 		}
-		v, ok := info.Uses[id].(*types.Var)
-		if !ok {
+		if ref.lit != nil {
+			if w := r.lits[ref.lit]; w != nil {
+				return nil, w, 0
+			}
 			return nil, nil, 0
 		}
-		if fn = values[v]; fn == nil {
-			return nil, nil, 0
-		}
+		fn = ref.fn
 	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+		if s := r.info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
 			offset = 1
 		}
 	}
-	if shape, ok := busAPI[fn.Origin().FullName()]; ok {
-		return fn, &WrapperFact{Shape: shape}, offset
-	}
-	if w, ok := lookup(fn.Origin()); ok {
+	if w := r.funcShape(fn); w != nil {
 		return fn, w, offset
 	}
 	return nil, nil, 0

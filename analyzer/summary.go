@@ -35,6 +35,7 @@ type Summary struct {
 	Subs       []SubRecord
 	Dynamic    []DynamicRecord // sites whose event name is not a constant
 	Wrappers   []WrapperRecord
+	Ifaces     []IfaceRecord // calls through interfaces whose implementation is not known
 	Catalogues []*Catalogue
 	// Packages lists the packages in the closure that subscribe to events,
 	// sorted: the unregistered check needs them to tell which handler
@@ -70,7 +71,7 @@ func (s *Summary) empty() bool {
 		return s.link.own.empty() && len(s.link.imports) == 0 && len(s.Catalogues) == 0
 	}
 	return len(s.Emits) == 0 && len(s.Subs) == 0 && len(s.Dynamic) == 0 &&
-		len(s.Wrappers) == 0 && len(s.Catalogues) == 0
+		len(s.Wrappers) == 0 && len(s.Ifaces) == 0 && len(s.Catalogues) == 0
 }
 
 // Pos is a source position that survives the trip through a fact: the
@@ -249,6 +250,10 @@ func (s *Summary) normalize() {
 		return cmp.Or(cmp.Compare(a.Func, b.Func), cmp.Compare(a.Kind, b.Kind))
 	})
 	s.Wrappers = slices.Compact(s.Wrappers)
+	slices.SortFunc(s.Ifaces, func(a, b IfaceRecord) int {
+		return cmp.Or(cmp.Compare(a.Method, b.Method), comparePos(a.Pos, b.Pos))
+	})
+	s.Ifaces = slices.Compact(s.Ifaces)
 	sortCatalogues(&s.Catalogues)
 	pkgs := s.Packages[:0:0]
 	for _, sub := range s.Subs {
@@ -352,6 +357,7 @@ func (s *Summary) merge(other *Summary) {
 	s.Subs = append(s.Subs, other.Subs...)
 	s.Dynamic = append(s.Dynamic, other.Dynamic...)
 	s.Wrappers = append(s.Wrappers, other.Wrappers...)
+	s.Ifaces = append(s.Ifaces, other.Ifaces...)
 	s.Catalogues = append(s.Catalogues, other.Catalogues...)
 }
 

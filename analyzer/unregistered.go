@@ -91,7 +91,8 @@ func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 		return // no non-test file to report in
 	}
 	sum := res.Summary.Flat()
-	if !hasDynamic(sum.Dynamic, Subscribe) {
+	dyn := programDynamic(sum)
+	if !hasDynamic(dyn, Subscribe) {
 		for _, event := range emittedEvents(sum) {
 			if len(sum.SubsOf(event)) > 0 {
 				continue // handled
@@ -100,14 +101,14 @@ func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 		}
 	}
 	for _, sub := range sum.Subs {
-		if !handlerSkipped(sum, sub) {
+		if !handlerSkipped(sum, dyn, sub) {
 			continue // some emit may reach it
 		}
 		reportHandlerType(pass, res, sum, pos, sub)
 	}
-	if !hasDynamic(sum.Dynamic, Subscribe) {
+	if !hasDynamic(dyn, Subscribe) {
 		for _, event := range emittedEvents(sum) {
-			reportUnreceived(pass, res, sum, pos, event)
+			reportUnreceived(pass, res, sum, dyn, pos, event)
 		}
 	}
 }
@@ -115,8 +116,9 @@ func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 // handlerSkipped reports whether the bus skips sub's handler at every emit
 // of its event in the program (sum, flat): the handler takes a concrete
 // type, the event is emitted, and no emit, under its name or a computed
-// one, may pass a payload of that type.
-func handlerSkipped(sum *Summary, sub SubRecord) bool {
+// one (dyn, the program's computed-name sites), may pass a payload of that
+// type.
+func handlerSkipped(sum *Summary, dyn []DynamicRecord, sub SubRecord) bool {
 	if !sub.Handler.Known() {
 		return false // an interface or unknown handler type may match anything
 	}
@@ -124,7 +126,7 @@ func handlerSkipped(sum *Summary, sub SubRecord) bool {
 	if len(emits) == 0 {
 		return false // not emitted: no mismatch to speak of
 	}
-	if dynamicMayDeliver(sum.Dynamic, sub.Handler) {
+	if dynamicMayDeliver(dyn, sub.Handler) {
 		return false // an emit under a computed name may carry the handler's type
 	}
 	return !slices.ContainsFunc(emits, func(e EmitRecord) bool { return mayReceive(sub.Handler, e.Payload) })
@@ -292,9 +294,9 @@ func reportHandlerType(pass *analysis.Pass, res *Result, sum *Summary, pos token
 // per payload type. When no emit of the event reaches any of its handlers,
 // EL3002 reports each handler instead; with no handler, EL3001 reports the
 // event.
-func reportUnreceived(pass *analysis.Pass, res *Result, sum *Summary, pos token.Pos, event string) {
+func reportUnreceived(pass *analysis.Pass, res *Result, sum *Summary, dyn []DynamicRecord, pos token.Pos, event string) {
 	subs := sum.SubsOf(event)
-	if !slices.ContainsFunc(subs, func(s SubRecord) bool { return !handlerSkipped(sum, s) }) {
+	if !slices.ContainsFunc(subs, func(s SubRecord) bool { return !handlerSkipped(sum, dyn, s) }) {
 		return // no handler, or every handler is reported by EL3002
 	}
 	var lost []EmitRecord

@@ -188,6 +188,9 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 		}
 		prog.model[act.Package.Types] = res
 	}
+	// Calls through interfaces that the module implements with wrappers
+	// are sites: only this driver sees every implementation.
+	analyzer.ResolveInterfaceCalls(slices.Collect(maps.Values(prog.model)))
 
 	var views []*analyzer.PackageView
 	for _, p := range pkgs {
