@@ -9,6 +9,7 @@ type Suite struct {
 	Naming       *analysis.Analyzer
 	Catalogue    *analysis.Analyzer
 	Unregistered *analysis.Analyzer
+	Fields       *analysis.Analyzer
 	module       *moduleRef
 }
 
@@ -19,22 +20,25 @@ type moduleRef struct{ view *ModuleView }
 // NewSuite returns a suite with default flags and no module view.
 func NewSuite() *Suite {
 	ref := new(moduleRef)
+	ms := &moduleSummary{ref: ref}
 	return &Suite{
 		Naming:       newNaming(),
 		Catalogue:    newCatalogue(ref),
 		Unregistered: newUnregistered(ref),
+		Fields:       newFields(ms),
 		module:       ref,
 	}
 }
 
 // Analyzers returns the suite's analyzers, in check-ID order.
 func (s *Suite) Analyzers() []*analysis.Analyzer {
-	return []*analysis.Analyzer{s.Naming, s.Catalogue, s.Unregistered}
+	return []*analysis.Analyzer{s.Naming, s.Catalogue, s.Unregistered, s.Fields}
 }
 
 // SetModule gives the suite's analyzers the module-wide view used by the
 // checks that need every package of the module (EL2008, EL3003, EL3004
-// and the blank-import fix of EL3001). Only a driver that has loaded the
+// and the blank-import fix of EL3001; EL4001 and EL4002 check
+// the whole module with it, not only each program). Only a driver that has loaded the
 // whole module may set it; nil turns those checks off.
 func (s *Suite) SetModule(v *ModuleView) { s.module.view = v }
 
@@ -47,6 +51,7 @@ var (
 	NamingAnalyzer       = Default.Naming
 	CatalogueAnalyzer    = Default.Catalogue
 	UnregisteredAnalyzer = Default.Unregistered
+	FieldsAnalyzer       = Default.Fields
 )
 
 // Analyzers returns the default suite's analyzers.

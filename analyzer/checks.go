@@ -39,6 +39,7 @@ var Checks = []*Check{
 	CheckUncatalogued, CheckCatalogueLiteral, CheckDeprecatedEmit, CheckPayloadMismatch,
 	CheckCatalogueDuplicate, CheckCataloguePayload, CheckCatalogueNotVisible, CheckCatalogueStale,
 	CheckNoSubscriber, CheckHandlerType, CheckHandlerNotImported, CheckSubscriptionUnemitted,
+	CheckFieldsKeyUnknown, CheckFieldsAssert, CheckFieldsKeyType,
 }
 
 // CheckByID returns the check with the given ID, or nil.
@@ -184,4 +185,43 @@ var CheckSubscriptionUnemitted = &Check{
 		"typo of an emitted event. A module that emits under an event name computed at run time is not checked.",
 	Before: "bus.On(\"employe.created\", sendWelcomeMail)",
 	After:  "bus.On(\"employee.created\", sendWelcomeMail)",
+}
+
+const since020 = "v0.2.0"
+
+var CheckFieldsKeyUnknown = &Check{
+	ID: "EL4001", Analyzer: "fields", Title: "bus.Fields handler reads a key no emit provides", Since: since020, Drivers: AllDrivers,
+	Rationale: "A missing key reads as nil: the handler does not fail, it quietly works with nothing, most often " +
+		"because of a typo (from_sate) or a key renamed on one side. The keys a handler reads with f[\"k\"], " +
+		"f[\"k\"].(T) or v, ok := f[\"k\"], directly or through a helper that takes the key as a constant " +
+		"argument, are compared with the keys of the bus.Fields literals emitted for the event and the keys the " +
+		"catalogue declares. Reported in package main for the emits linked into the program, and at the read " +
+		"for the whole module by the standalone command. It stays silent when it cannot know the emitted keys " +
+		"(a payload built elsewhere or held in a variable, an interface-typed payload, an emit under a computed " +
+		"name) and for a handler that reads a computed key or ranges over the map, which takes whatever it gets.",
+	Before: "bus.Emit(ctx, events.EmployeeStatusChanged, bus.Fields{\"from_state\": old, \"to_state\": s})\n\n" +
+		"from, _ := f[\"from_sate\"].(string)",
+	After: "from, _ := f[\"from_state\"].(string)",
+}
+
+var CheckFieldsAssert = &Check{
+	ID: "EL4002", Analyzer: "fields", Title: "bus.Fields handler asserts a type the emitted values do not have", Since: since020, Drivers: AllDrivers,
+	Rationale: "f[\"k\"].(T) succeeds only if the value has dynamic type T; when every emit passes a value of " +
+		"another concrete type, the assertion always fails (or panics without the comma-ok form). Only " +
+		"concrete types are compared: a value of an interface type, or an assertion to an interface, is not " +
+		"reported. Where it is reported is as for EL4001.",
+	Before: "bus.Emit(ctx, events.EmployeeCreated, bus.Fields{\"employee_id\": e.ID}) // an int\n\n" +
+		"id := f[\"employee_id\"].(string)",
+	After: "id := f[\"employee_id\"].(int)",
+}
+
+var CheckFieldsKeyType = &Check{
+	ID: "EL4003", Analyzer: "fields", Title: "bus.Fields value does not have the type the catalogue declares for its key", Since: since020, Drivers: AllDrivers,
+	Rationale: "The catalogue may give the type of each key of a keyword payload " +
+		"(//eventlint:payload bus.Fields{\"employee_id\": int}); handlers are written against it. An emitted " +
+		"value of another concrete type makes their type assertions fail. Values whose static type is an " +
+		"interface may hold the right type and are not reported.",
+	Before: "//eventlint:payload bus.Fields{\"employee_id\": int}\nconst EmployeeCreated = \"employee.created\"\n\n" +
+		"bus.Emit(ctx, events.EmployeeCreated, bus.Fields{\"employee_id\": strconv.Itoa(e.ID)})",
+	After: "bus.Emit(ctx, events.EmployeeCreated, bus.Fields{\"employee_id\": e.ID})",
 }
