@@ -10,6 +10,7 @@ type Suite struct {
 	Catalogue    *analysis.Analyzer
 	Unregistered *analysis.Analyzer
 	Fields       *analysis.Analyzer
+	SamePackage  *analysis.Analyzer
 	module       *moduleRef
 }
 
@@ -26,18 +27,19 @@ func NewSuite() *Suite {
 		Catalogue:    newCatalogue(ref),
 		Unregistered: newUnregistered(ref),
 		Fields:       newFields(ms),
+		SamePackage:  newSamePackage(ms),
 		module:       ref,
 	}
 }
 
 // Analyzers returns the suite's analyzers, in check-ID order.
 func (s *Suite) Analyzers() []*analysis.Analyzer {
-	return []*analysis.Analyzer{s.Naming, s.Catalogue, s.Unregistered, s.Fields}
+	return []*analysis.Analyzer{s.Naming, s.Catalogue, s.Unregistered, s.Fields, s.SamePackage}
 }
 
 // SetModule gives the suite's analyzers the module-wide view used by the
 // checks that need every package of the module (EL2008, EL3003, EL3004
-// and the blank-import fix of EL3001; EL4001 and EL4002 check
+// and the blank-import fix of EL3001; EL4001, EL4002 and EL5001 check
 // the whole module with it, not only each program). Only a driver that has loaded the
 // whole module may set it; nil turns those checks off.
 func (s *Suite) SetModule(v *ModuleView) { s.module.view = v }
@@ -52,6 +54,7 @@ var (
 	CatalogueAnalyzer    = Default.Catalogue
 	UnregisteredAnalyzer = Default.Unregistered
 	FieldsAnalyzer       = Default.Fields
+	SamePackageAnalyzer  = Default.SamePackage
 )
 
 // Analyzers returns the default suite's analyzers.

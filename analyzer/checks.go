@@ -40,6 +40,7 @@ var Checks = []*Check{
 	CheckCatalogueDuplicate, CheckCataloguePayload, CheckCatalogueNotVisible, CheckCatalogueStale,
 	CheckNoSubscriber, CheckHandlerType, CheckHandlerNotImported, CheckSubscriptionUnemitted,
 	CheckFieldsKeyUnknown, CheckFieldsAssert, CheckFieldsKeyType,
+	CheckSamePackage,
 }
 
 // CheckByID returns the check with the given ID, or nil.
@@ -224,4 +225,18 @@ var CheckFieldsKeyType = &Check{
 	Before: "//eventlint:payload bus.Fields{\"employee_id\": int}\nconst EmployeeCreated = \"employee.created\"\n\n" +
 		"bus.Emit(ctx, events.EmployeeCreated, bus.Fields{\"employee_id\": strconv.Itoa(e.ID)})",
 	After: "bus.Emit(ctx, events.EmployeeCreated, bus.Fields{\"employee_id\": e.ID})",
+}
+
+var CheckSamePackage = &Check{
+	ID: "EL5001", Analyzer: "samepackage", Title: "event is emitted and handled only within one package (opt-in)", Since: since020, Drivers: AllDrivers,
+	Rationale: "The rule this project started from: call directly when caller and callee are in the same " +
+		"module; use the bus when the callee is another business module or several modules react. A bus is " +
+		"for crossing module boundaries. An event that never leaves its package hides a plain function call " +
+		"from the compiler, from call graphs and from readers. Off by default; -samepackage.enable turns it on. " +
+		"The standalone command looks at the whole module and reports at the emits; other drivers look at each " +
+		"program and report in package main. An emit or subscription under a computed name in another package " +
+		"may be this event, so then nothing is reported.",
+	Before: "package hr\n\nfunc init() { bus.On(events.EmployeeHired, openPayrollFile) }\n\n" +
+		"func Hire(ctx context.Context, e *Employee) { bus.Emit(ctx, events.EmployeeHired, e) }",
+	After: "package hr\n\nfunc Hire(ctx context.Context, e *Employee) error { return openPayrollFile(ctx, e) }",
 }
