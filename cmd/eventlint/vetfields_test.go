@@ -1,0 +1,66 @@
+package main
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Under go vet a package sees the facts of its direct imports only: the
+// keys notify's handlers read reach package main folded into notify's
+// Summary fact, the keys hr emits folded into hr's, and the reads through
+// a helper come from the helper's FieldsFact. go vet has no module view,
+// so everything is reported in package main, as in TestFieldsProgram, and
+// the catalogued key types at the emit.
+func TestVetFields(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "testdata")
+	vet := runFreshVet(t, dir, "-fields", "./fields/program/...")
+	if vet.code == 0 {
+		t.Fatalf("go vet found nothing:\n%s", vet.stderr)
+	}
+	var got []string
+	for line := range strings.SplitSeq(strings.TrimSpace(vet.stderr), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue // go vet's package header
+		}
+		got = append(got, filepath.ToSlash(strings.TrimPrefix(line, "./")))
+	}
+	const main = "fields/program/cmd/app/main.go:10:6: handler at fields/program/notify/notify.go:"
+	want := []string{
+		main + `14 reads key "from_sate" of event "employee.status_changed", which no emit linked into this program provides, so it is always nil: did you mean "from_state"?`,
+		main + `24 reads key "invoce_id" of event "invoice.paid", which no emit linked into this program provides, so it is always nil: did you mean "invoice_id"?`,
+		main + `35 asserts key "employee_id" of event "employee.created" to be string, but the emits linked into this program pass int (fields/program/hr/hr.go:23, fields/program/hr/hr.go:24): the assertion always fails; assert int`,
+		main + `36 reads key "manager_id" of event "employee.created", which no emit linked into this program provides, so it is always nil: emit it or stop reading it`,
+		main + `37 reads key "naame" of event "employee.created", which no emit linked into this program provides, so it is always nil: did you mean "name"?`,
+		main + `38 asserts key "employee_id" of event "employee.created" to be string, but the emits linked into this program pass int (fields/program/hr/hr.go:23, fields/program/hr/hr.go:24): the assertion always fails; assert int`,
+		main + `75 reads key "to_stat" of event "employee.status_changed", which no emit linked into this program provides, so it is always nil: did you mean "to_state"?`,
+		`fields/program/hr/hr.go:15:18: key "employee_id" of event "employee.status_changed" is catalogued as int, but this emits string: handlers asserting int get nothing; emit int or change the catalogue`,
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Fatalf("go vet -vettool=eventlint -fields:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The opt-in samepackage check under go vet: enabled with its flag, it
+// checks each program in package main from the Summary fact.
+func TestVetSamePackage(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "testdata")
+	vet := runFreshVet(t, dir, "-samepackage", "-samepackage.enable", "./samepackage/program/...")
+	want := `samepackage/program/cmd/app/main.go:9:6: event "payslip.issued" is emitted and handled only in package ` +
+		`example.com/lint/samepackage/program/payroll (emitted at samepackage/program/payroll/payroll.go:16, ` +
+		`handled at samepackage/program/payroll/payroll.go:11): call the handler directly instead of going through the bus`
+	var got []string
+	for line := range strings.SplitSeq(strings.TrimSpace(vet.stderr), "\n") {
+		if !strings.HasPrefix(line, "#") {
+			got = append(got, filepath.ToSlash(strings.TrimPrefix(line, "./")))
+		}
+	}
+	if vet.code == 0 || !slices.Equal(got, []string{want}) {
+		t.Fatalf("go vet -vettool=eventlint -samepackage.enable: exit %d\n%s\nwant:\n%s", vet.code, strings.Join(got, "\n"), want)
+	}
+}
