@@ -13,8 +13,13 @@
 //   - unregistered: every event a program emits has a subscriber linked into
 //     that program, handlers can receive what is emitted, and handler
 //     packages are imported by a command (EL3001–EL3004).
+//   - fields: the keys bus.Fields handlers read are emitted, with the
+//     types they assert, and emitted values have the key types the
+//     catalogue declares (EL4001–EL4003).
+//   - samepackage (opt-in): an event is not emitted and handled only
+//     within one package (EL5001).
 //
-// All three stand on the Model analyzer, which finds the bus call sites once
+// All of them stand on the Model analyzer, which finds the bus call sites once
 // per package and exports the facts the checks need. docs/checks.md
 // documents every check; Checks is the registry behind it.
 //
@@ -30,9 +35,10 @@
 //	| naming       | irregular  | ""      | extra past participles not ending in -ed, comma-separated        |
 //	| catalogue    | require    | ""      | import path of the catalogue every emitting package must see     |
 //	| unregistered | roots      | ""      | extra packages to treat as programs (library modules)            |
+//	| samepackage  | enable     | false   | report events emitted and handled only within one package        |
 //
 // The flag names are the constants FlagSegments, FlagPastTense,
-// FlagIrregular, FlagRequire and FlagRoots.
+// FlagIrregular, FlagRequire, FlagRoots and FlagEnable.
 //
 // # The catalogue
 //
@@ -42,7 +48,8 @@
 // published event; its doc comment is the event's purpose, and a
 // "Deprecated:" paragraph deprecates it. The payload may be declared with
 // //eventlint:payload followed by a type in scope in that file, or by
-// bus.Fields{"key", ...} for a keyword payload:
+// bus.Fields{"key", ...} for a keyword payload, where each key may give
+// the type of its values (bus.Fields{"invoice_id": string, "amount"}):
 //
 //	// Package events declares the events the clinic publishes.
 //	//
