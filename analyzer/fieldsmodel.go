@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -136,6 +137,12 @@ func (r *fieldsReader) fact(fn *types.Func) *FieldsFact {
 		f := new(FieldsFact)
 		if fn.Pkg() == nil || !r.pass.ImportObjectFact(fn, f) {
 			return nil // a builtin, or reads nothing
+		}
+		// Drivers that keep facts in memory hand over the positions in
+		// the other package too: they are not this package's to report at.
+		f.Reads = slices.Clone(f.Reads)
+		for i := range f.Reads {
+			f.Reads[i].at = token.NoPos
 		}
 		return f
 	}

@@ -64,3 +64,19 @@ func TestVetSamePackage(t *testing.T) {
 		t.Fatalf("go vet -vettool=eventlint -samepackage.enable: exit %d\n%s\nwant:\n%s", vet.code, strings.Join(got, "\n"), want)
 	}
 }
+
+// The standalone command keeps facts in memory: a handler of another
+// package is reported at the subscription, not at the read in the other
+// package; package main adds only the key its program lacks.
+func TestStandaloneFields(t *testing.T) {
+	t.Parallel()
+	r := run(t, filepath.Join("..", "..", "testdata"), "-fields", "./fields/module/...")
+	want := `fields/module/cmd/app/main.go:9:6: handler at fields/module/notify/notify.go:16 reads key "note" of event "shift.planned", which no emit linked into this program provides, so it is always nil: emit it or stop reading it [EL4001]
+fields/module/notify/notify.go:14:7: handler reads key "shif_id" of event "shift.planned", which no emit in the module provides, so it is always nil: did you mean "shift_id"? [EL4001]
+fields/module/notify/notify.go:15:16: handler asserts key "starts" of event "shift.planned" to be int, but the emits in the module pass string (fields/module/hr/hr.go:11): the assertion always fails; assert string [EL4002]
+fields/module/notify/notify.go:20:26: handler at fields/module/rota/rota.go:12 reads key "finishes" of event "shift.planned", which no emit in the module provides, so it is always nil: emit it or stop reading it [EL4001]
+`
+	if got := filepath.ToSlash(r.stdout); r.code != 1 || got != want {
+		t.Fatalf("eventlint -fields ./fields/module/...: exit %d\n%s\nwant (exit 1):\n%s%s", r.code, got, want, r.stderr)
+	}
+}
