@@ -208,9 +208,11 @@ var CheckFieldsKeyUnknown = &Check{
 var CheckFieldsAssert = &Check{
 	ID: "EL4002", Analyzer: "fields", Title: "bus.Fields handler asserts a type the emitted values do not have", Since: since020, Drivers: AllDrivers,
 	Rationale: "f[\"k\"].(T) succeeds only if the value has dynamic type T; when every emit passes a value of " +
-		"another concrete type, the assertion always fails (or panics without the comma-ok form). Only " +
-		"concrete types are compared: a value of an interface type, or an assertion to an interface, is not " +
-		"reported. Where it is reported is as for EL4001.",
+		"another concrete type, the assertion always fails (or panics without the comma-ok form). When the " +
+		"catalogue declares the key's type (//eventlint:payload bus.Fields{\"k\": int}), the assertion is " +
+		"checked against that, at the read, under every driver; otherwise against the emitted values, reported " +
+		"where EL4001 is. Only concrete types are compared: a value of an interface type, or an assertion to " +
+		"an interface, is not reported.",
 	Before: "bus.Emit(ctx, events.EmployeeCreated, bus.Fields{\"employee_id\": e.ID}) // an int\n\n" +
 		"id := f[\"employee_id\"].(string)",
 	After: "id := f[\"employee_id\"].(int)",

@@ -40,6 +40,7 @@ func (c *fieldsCheck) run(pass *analysis.Pass) (any, error) {
 		return nil, nil // a generated test main: nothing of the user's
 	}
 	checkKeyTypes(pass, res)
+	checkDeclaredAsserts(pass, res)
 
 	// With a module view, reads are checked against the whole module
 	// where they are; package main then reports only what is wrong in its
@@ -153,6 +154,9 @@ func readProblem(sum *Summary, r ReadRecord, scope, mod string) (string, *Check)
 	if !r.Assert.Known() {
 		return "", nil // no assertion, or to an interface some value may implement
 	}
+	if declared != nil && declared.KeyType(r.Key).Known() {
+		return "", nil // checked against the catalogue where it is read, and the emits at the emits
+	}
 	var types []string // the emitted types, in the order of the emits
 	sites := map[string][]string{}
 	for _, k := range provided {
@@ -205,6 +209,33 @@ func checkKeyTypes(pass *analysis.Pass, res *Result) {
 				"key %q of event %q is catalogued as %s, but this emits %s: handlers asserting %s get nothing; emit %s or change the catalogue",
 				k, s.Name, wantName, gotName, wantName, wantName)
 		}
+	}
+}
+
+// checkDeclaredAsserts reports the type assertions of the package's
+// bus.Fields handlers to another type than the one the catalogue declares
+// for the key (EL4002): the values emitted as catalogued never have it.
+func checkDeclaredAsserts(pass *analysis.Pass, res *Result) {
+	for _, r := range res.fieldReads {
+		if !r.Assert.Known() {
+			continue // no assertion, or to an interface
+		}
+		_, ev := lookupEvent(res.Visible, r.Event)
+		if ev == nil || ev.Payload == nil || !isFields(ev.Payload.Type.Name) {
+			continue // no keys declared
+		}
+		want := ev.Payload.KeyType(r.Key)
+		if !want.Known() || want.Name == r.Assert.Name {
+			continue // no type declared for the key, an interface, or the asserted one
+		}
+		wantName, gotName := shortTypes(want.Name, r.Assert.Name)
+		subject := "handler"
+		if r.Pos.Pkg != pass.Pkg.Path() {
+			subject = "handler at " + r.Pos.Rel(res.Module)
+		}
+		res.Report(pass, CheckFieldsAssert, r.at, nil,
+			"%s asserts key %q of event %q to be %s, but the catalogue declares it as %s: the assertion fails for every value emitted as catalogued; assert %s",
+			subject, r.Key, r.Event, gotName, wantName, wantName)
 	}
 }
 

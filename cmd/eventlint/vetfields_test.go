@@ -12,7 +12,7 @@ import (
 // Summary fact, the keys hr emits folded into hr's, and the reads through
 // a helper come from the helper's FieldsFact. go vet has no module view,
 // so everything is reported in package main, as in TestFieldsProgram, and
-// the catalogued key types at the emit.
+// the catalogued key types at the emit and the read.
 func TestVetFields(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join("..", "..", "testdata")
@@ -36,6 +36,7 @@ func TestVetFields(t *testing.T) {
 		main + `37 reads key "naame" of event "employee.created", which no emit linked into this program provides, so it is always nil: did you mean "name"?`,
 		main + `38 asserts key "employee_id" of event "employee.created" to be string, but the emits linked into this program pass int (fields/program/hr/hr.go:23, fields/program/hr/hr.go:24): the assertion always fails; assert int`,
 		main + `75 reads key "to_stat" of event "employee.status_changed", which no emit linked into this program provides, so it is always nil: did you mean "to_state"?`,
+		`fields/program/notify/notify.go:17:10: handler asserts key "employee_id" of event "employee.status_changed" to be string, but the catalogue declares it as int: the assertion fails for every value emitted as catalogued; assert int`,
 		`fields/program/hr/hr.go:15:18: key "employee_id" of event "employee.status_changed" is catalogued as int, but this emits string: handlers asserting int get nothing; emit int or change the catalogue`,
 	}
 	slices.Sort(got)

@@ -14,7 +14,7 @@ func init() {
 		from, _ := f["from_sate"].(string) // reported in package main: a typo
 		to := f["to_state"].(string)       // fine: emitted as a string and as an interface
 		id, ok := f["employee_id"]         // fine: emitted
-		_ = f["reason"]                    // fine: emitted
+		_, _ = f["employee_id"].(string)   // want `^handler asserts key "employee_id" of event "employee\.status_changed" to be string, but the catalogue declares it as int: the assertion fails for every value emitted as catalogued; assert int$`
 		fmt.Println(from, to, id, ok)
 		return nil
 	})
