@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"example.com/lint/fields/program/events"
+	"example.com/lint/fields/program/fieldsutil"
 	"github.com/eventlint/eventlint/bus"
 )
 
@@ -32,11 +33,12 @@ func init() {
 }
 
 func created(ctx context.Context, f bus.Fields) error {
-	id := f["employee_id"].(string) // reported in package main: emitted as int
-	_, ok := f["manager_id"]        // reported in package main: no emit has it
-	name := str(f, "naame")         // reported in package main: through a helper
-	idStr := str(f, "employee_id")  // reported in package main: the helper asserts string
-	_ = count(f, "name")            // fine
+	id := f["employee_id"].(string)     // reported in package main: emitted as int
+	_, ok := f["manager_id"]            // reported in package main: no emit has it
+	name := str(f, "naame")             // reported in package main: through a helper
+	idStr := str(f, "employee_id")      // reported in package main: the helper asserts string
+	_ = count(f, "name")                // fine
+	_ = fieldsutil.Int(f, "employe_id") // reported in package main: through a helper of another package
 	fmt.Println(id, ok, name, idStr, len(f))
 	return nil
 }
