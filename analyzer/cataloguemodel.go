@@ -63,7 +63,11 @@ type Payload struct {
 type Field struct{ Name, Type string }
 
 // String spells the payload as in the directive, with qualified names.
-func (p *Payload) String() string {
+func (p *Payload) String() string { return p.Spell(func(name string) string { return name }) }
+
+// Spell spells the payload as in the directive, with each type name
+// (qualified) spelled by typeName; a key of bus.Fields is left as it is.
+func (p *Payload) Spell(typeName func(string) string) string {
 	if p == nil {
 		return ""
 	}
@@ -71,12 +75,12 @@ func (p *Payload) String() string {
 		keys := quoteAll(p.Keys)
 		for i, t := range p.KeyTypes {
 			if t.Name != "" {
-				keys[i] += ": " + t.Name
+				keys[i] += ": " + typeName(t.Name)
 			}
 		}
 		return "bus.Fields{" + strings.Join(keys, ", ") + "}"
 	}
-	return p.Type.Name
+	return typeName(p.Type.Name)
 }
 
 // KeyType returns the type the payload declares for bus.Fields key k: the

@@ -132,3 +132,18 @@ type Map map[string]any
 		}
 	}
 }
+
+// Spell shortens the key types of bus.Fields, never the keys.
+func TestPayloadSpell(t *testing.T) {
+	p := &Payload{
+		Type:     TypeRef{Name: BusPath + ".Fields"},
+		Keys:     []string{"by", "example.com/x.y", "id"},
+		KeyTypes: []TypeRef{{Name: "*example.com/p.Employee"}, {}, {Name: "int"}},
+	}
+	if got, want := p.Spell(shortType), `bus.Fields{"by": *p.Employee, "example.com/x.y", "id": int}`; got != want {
+		t.Errorf("Spell(shortType) = %s, want %s", got, want)
+	}
+	if got, want := (&Payload{Type: TypeRef{Name: "*example.com/p.Employee"}}).Spell(shortType), "*p.Employee"; got != want {
+		t.Errorf("Spell(shortType) = %s, want %s", got, want)
+	}
+}

@@ -153,10 +153,7 @@ func ShortPayload(p *analyzer.Payload) string {
 	if p == nil {
 		return ""
 	}
-	if IsFields(p) {
-		return p.String() // already spelled bus.Fields; keys may contain slashes
-	}
-	return ShortType(p.Type.Name)
+	return p.Spell(ShortType) // the keys of bus.Fields may contain slashes: only the types are shortened
 }
 
 // IsFields reports whether p is the keyword payload bus.Fields.
