@@ -205,7 +205,8 @@ func fieldsParam(sig *types.Signature) int {
 // its bus.Fields parameter, or nil if it has none or reads no key. A key
 // is read by f[k], f[k].(T), v, ok := f[k], or by passing f to a function
 // that reads it (with the key as an argument, for helpers that take it).
-// Writes (f[k] = v) are not reads.
+// Writes (f[k] = v) are not reads, and a key the function writes is not
+// counted as read.
 func (r *fieldsReader) reads(c inspector.Cursor, sig *types.Signature) *FieldsFact {
 	param := fieldsParam(sig)
 	if param < 0 {
@@ -214,6 +215,7 @@ func (r *fieldsReader) reads(c inspector.Cursor, sig *types.Signature) *FieldsFa
 	info := r.pass.TypesInfo
 	v := sig.Params().At(param)
 	f := &FieldsFact{Param: param}
+	written := map[string]bool{} // constant keys the function stores itself
 	for ic := range c.Preorder((*ast.Ident)(nil)) {
 		if info.Uses[ic.Node().(*ast.Ident)] != v {
 			continue // not the parameter
@@ -222,10 +224,13 @@ func (r *fieldsReader) reads(c inspector.Cursor, sig *types.Signature) *FieldsFa
 		switch use.ParentEdgeKind() {
 		case edge.IndexExpr_X:
 			idx := use.Parent()
+			read, ok := r.keyRead(idx.Node().(*ast.IndexExpr).Index, sig)
 			if k := idx.ParentEdgeKind(); k == edge.AssignStmt_Lhs || k == edge.IncDecStmt_X {
+				if ok && read.KeyParam < 0 {
+					written[read.Key] = true
+				}
 				continue // a write
 			}
-			read, ok := r.keyRead(idx.Node().(*ast.IndexExpr).Index, sig)
 			if !ok {
 				f.Opaque = true
 				continue
@@ -244,6 +249,9 @@ func (r *fieldsReader) reads(c inspector.Cursor, sig *types.Signature) *FieldsFa
 			r.callReads(f, use.Parent().Node().(*ast.CallExpr), use.ParentEdgeIndex(), sig)
 		}
 	}
+	// A key the function stores is there when it reads it, whatever the
+	// emits pass.
+	f.Reads = slices.DeleteFunc(f.Reads, func(kr KeyRead) bool { return kr.KeyParam < 0 && written[kr.Key] })
 	if len(f.Reads) == 0 && !f.Opaque {
 		return nil
 	}

@@ -31,12 +31,12 @@ func TestVetFields(t *testing.T) {
 	want := []string{
 		main + `15 reads key "from_sate" of event "employee.status_changed", which no emit linked into this program provides, so it is always nil: did you mean "from_state"?`,
 		main + `25 reads key "invoce_id" of event "invoice.paid", which no emit linked into this program provides, so it is always nil: did you mean "invoice_id"?`,
-		main + `36 asserts key "employee_id" of event "employee.created" to be string, but the emits linked into this program pass int (fields/program/hr/hr.go:23, fields/program/hr/hr.go:24): the assertion always fails; assert int`,
-		main + `37 reads key "manager_id" of event "employee.created", which no emit linked into this program provides, so it is always nil: emit it or stop reading it`,
-		main + `38 reads key "naame" of event "employee.created", which no emit linked into this program provides, so it is always nil: did you mean "name"?`,
-		main + `39 asserts key "employee_id" of event "employee.created" to be string, but the emits linked into this program pass int (fields/program/hr/hr.go:23, fields/program/hr/hr.go:24): the assertion always fails; assert int`,
-		main + `41 reads key "employe_id" of event "employee.created", which no emit linked into this program provides, so it is always nil: did you mean "employee_id"?`,
-		main + `77 reads key "to_stat" of event "employee.status_changed", which no emit linked into this program provides, so it is always nil: did you mean "to_state"?`,
+		main + `37 asserts key "employee_id" of event "employee.created" to be string, but the emits linked into this program pass int (fields/program/hr/hr.go:23, fields/program/hr/hr.go:24): the assertion always fails; assert int`,
+		main + `38 reads key "manager_id" of event "employee.created", which no emit linked into this program provides, so it is always nil: emit it or stop reading it`,
+		main + `39 reads key "naame" of event "employee.created", which no emit linked into this program provides, so it is always nil: did you mean "name"?`,
+		main + `40 asserts key "employee_id" of event "employee.created" to be string, but the emits linked into this program pass int (fields/program/hr/hr.go:23, fields/program/hr/hr.go:24): the assertion always fails; assert int`,
+		main + `42 reads key "employe_id" of event "employee.created", which no emit linked into this program provides, so it is always nil: did you mean "employee_id"?`,
+		main + `78 reads key "to_stat" of event "employee.status_changed", which no emit linked into this program provides, so it is always nil: did you mean "to_state"?`,
 		`fields/program/notify/notify.go:18:10: handler asserts key "employee_id" of event "employee.status_changed" to be string, but the catalogue declares it as int: the assertion fails for every value emitted as catalogued; assert int`,
 		`fields/program/hr/hr.go:15:18: key "employee_id" of event "employee.status_changed" is catalogued as int, but this emits string: handlers asserting int get nothing; emit int or change the catalogue`,
 	}
