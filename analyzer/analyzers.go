@@ -39,9 +39,10 @@ func (s *Suite) Analyzers() []*analysis.Analyzer {
 
 // SetModule gives the suite's analyzers the module-wide view used by the
 // checks that need every package of the module (EL2008, EL3003, EL3004
-// and the blank-import fix of EL3001; EL4001, EL4002 and EL5001 check
-// the whole module with it, not only each program). Only a driver that has loaded the
-// whole module may set it; nil turns those checks off.
+// and the blank-import fix of EL3001; with it EL4001, EL4002 and EL5001
+// check the whole module, not only each program). Only a driver that has
+// loaded the whole module may set it; nil turns those checks off (and
+// EL4001, EL4002 and EL5001 back to each program).
 func (s *Suite) SetModule(v *ModuleView) { s.module.view = v }
 
 // Default is the suite behind the package-level analyzers, which go vet,

@@ -52,7 +52,7 @@ type Result struct {
 
 	files map[string]*fileInfo // by file name; see report.go
 
-	fieldReads []fieldRead // keys the package's handlers read; see fields.go
+	fieldReads []fieldRead // keys the package's handlers read; see fieldsmodel.go
 }
 
 func runModel(pass *analysis.Pass) (any, error) {
