@@ -9,6 +9,8 @@ type Suite struct {
 	Naming       *analysis.Analyzer
 	Catalogue    *analysis.Analyzer
 	Unregistered *analysis.Analyzer
+	Fields       *analysis.Analyzer
+	SamePackage  *analysis.Analyzer
 	module       *moduleRef
 }
 
@@ -19,23 +21,28 @@ type moduleRef struct{ view *ModuleView }
 // NewSuite returns a suite with default flags and no module view.
 func NewSuite() *Suite {
 	ref := new(moduleRef)
+	ms := &moduleSummary{ref: ref}
 	return &Suite{
 		Naming:       newNaming(),
 		Catalogue:    newCatalogue(ref),
 		Unregistered: newUnregistered(ref),
+		Fields:       newFields(ms),
+		SamePackage:  newSamePackage(ms),
 		module:       ref,
 	}
 }
 
 // Analyzers returns the suite's analyzers, in check-ID order.
 func (s *Suite) Analyzers() []*analysis.Analyzer {
-	return []*analysis.Analyzer{s.Naming, s.Catalogue, s.Unregistered}
+	return []*analysis.Analyzer{s.Naming, s.Catalogue, s.Unregistered, s.Fields, s.SamePackage}
 }
 
 // SetModule gives the suite's analyzers the module-wide view used by the
 // checks that need every package of the module (EL2008, EL3003, EL3004
-// and the blank-import fix of EL3001). Only a driver that has loaded the
-// whole module may set it; nil turns those checks off.
+// and the blank-import fix of EL3001; with it EL4001, EL4002 and EL5001
+// check the whole module, not only each program). Only a driver that has
+// loaded the whole module may set it; nil turns those checks off (and
+// EL4001, EL4002 and EL5001 back to each program).
 func (s *Suite) SetModule(v *ModuleView) { s.module.view = v }
 
 // Default is the suite behind the package-level analyzers, which go vet,
@@ -47,6 +54,8 @@ var (
 	NamingAnalyzer       = Default.Naming
 	CatalogueAnalyzer    = Default.Catalogue
 	UnregisteredAnalyzer = Default.Unregistered
+	FieldsAnalyzer       = Default.Fields
+	SamePackageAnalyzer  = Default.SamePackage
 )
 
 // Analyzers returns the default suite's analyzers.

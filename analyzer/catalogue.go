@@ -300,7 +300,7 @@ func checkPayload(pass *analysis.Pass, res *Result, s *Site, ev *CatalogueEvent)
 	if !isFields(want.Type.Name) || len(want.Keys) == 0 {
 		return // the types match and there are no keys to compare
 	}
-	keys, ok := literalKeys(pass.TypesInfo, s.PayloadExpr)
+	keys, _, ok := literalKeys(pass.TypesInfo, s.PayloadExpr)
 	if !ok {
 		return // keys not all spelled out here
 	}
@@ -347,29 +347,32 @@ func isNilLit(info *types.Info, e ast.Expr) bool {
 	return ok && tv.IsNil()
 }
 
-// literalKeys returns the keys of e when e is a bus.Fields composite
-// literal whose keys are all constant strings, and whether it is one.
-func literalKeys(info *types.Info, e ast.Expr) ([]string, bool) {
+// literalKeys returns the keys of e and their values when e is a
+// bus.Fields composite literal whose keys are all constant strings, and
+// whether it is one.
+func literalKeys(info *types.Info, e ast.Expr) ([]string, []ast.Expr, bool) {
 	if e == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
 	if !ok || !isFields(typeRefOf(info.TypeOf(lit)).Name) {
-		return nil, false
+		return nil, nil, false
 	}
 	var keys []string
+	var values []ast.Expr
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
-			return nil, false
+			return nil, nil, false
 		}
 		tv, ok := info.Types[kv.Key]
 		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-			return nil, false // a computed key: it could be any of them
+			return nil, nil, false // a computed key: it could be any of them
 		}
 		keys = append(keys, constant.StringVal(tv.Value))
+		values = append(values, kv.Value)
 	}
-	return keys, true
+	return keys, values, true
 }
 
 // diffKeys returns the declared keys that got lacks and the keys of got

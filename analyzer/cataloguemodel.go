@@ -22,7 +22,8 @@ const (
 	CatalogueDirective = "//eventlint:catalogue"
 	// PayloadDirective, in a catalogue constant's doc comment, declares the
 	// event's payload type: a type in scope in that file, or
-	// bus.Fields{"key", ...} for a keyword payload.
+	// bus.Fields{"key", ...} for a keyword payload, whose keys may name
+	// the type of their values: bus.Fields{"id": int, "note"}.
 	PayloadDirective = "//eventlint:payload"
 )
 
@@ -51,20 +52,45 @@ type Payload struct {
 	Type   TypeRef
 	Keys   []string // bus.Fields: the declared keys, sorted
 	Fields []Field  // a struct type (or pointer to one): its exported fields
+
+	// KeyTypes holds, for bus.Fields, the declared type of each key of
+	// Keys, in the same order; the zero TypeRef for a key declared without
+	// one. Nil when no key has a type.
+	KeyTypes []TypeRef
 }
 
 // Field is a payload struct field, for comparing catalogue versions.
 type Field struct{ Name, Type string }
 
 // String spells the payload as in the directive, with qualified names.
-func (p *Payload) String() string {
+func (p *Payload) String() string { return p.Spell(func(name string) string { return name }) }
+
+// Spell spells the payload as in the directive, with each type name
+// (qualified) spelled by typeName; a key of bus.Fields is left as it is.
+func (p *Payload) Spell(typeName func(string) string) string {
 	if p == nil {
 		return ""
 	}
 	if isFields(p.Type.Name) {
-		return "bus.Fields{" + strings.Join(quoteAll(p.Keys), ", ") + "}"
+		keys := quoteAll(p.Keys)
+		for i, t := range p.KeyTypes {
+			if t.Name != "" {
+				keys[i] += ": " + typeName(t.Name)
+			}
+		}
+		return "bus.Fields{" + strings.Join(keys, ", ") + "}"
 	}
-	return p.Type.Name
+	return typeName(p.Type.Name)
+}
+
+// KeyType returns the type the payload declares for bus.Fields key k: the
+// zero TypeRef when k is not declared or is declared without a type.
+func (p *Payload) KeyType(k string) TypeRef {
+	i, ok := slices.BinarySearch(p.Keys, k)
+	if !ok || i >= len(p.KeyTypes) {
+		return TypeRef{}
+	}
+	return p.KeyTypes[i]
 }
 
 func isFields(typeName string) bool { return typeName == BusPath+".Fields" }
@@ -259,17 +285,7 @@ func parsePayload(pass *analysis.Pass, pos token.Pos, arg string) (*Payload, err
 		if !isFieldsExpr(pass, pos, lit.Type) {
 			return nil, fmt.Errorf("%q: only bus.Fields{...} lists keys", arg)
 		}
-		p := &Payload{Type: TypeRef{Name: BusPath + ".Fields"}}
-		for _, elt := range lit.Elts {
-			bl, ok := elt.(*ast.BasicLit)
-			if !ok || bl.Kind != token.STRING {
-				return nil, fmt.Errorf("%q: list the keys of bus.Fields as string literals", arg)
-			}
-			key, _ := strconv.Unquote(bl.Value)
-			p.Keys = append(p.Keys, key)
-		}
-		slices.Sort(p.Keys)
-		return p, nil
+		return parseFieldsKeys(pass, pos, arg, lit)
 	}
 	if isFieldsExpr(pass, pos, expr) {
 		return &Payload{Type: TypeRef{Name: BusPath + ".Fields"}}, nil
@@ -288,6 +304,45 @@ func parsePayload(pass *analysis.Pass, pos token.Pos, arg string) (*Payload, err
 			if f.Exported() {
 				p.Fields = append(p.Fields, Field{Name: f.Name(), Type: types.TypeString(f.Type(), nil)})
 			}
+		}
+	}
+	return p, nil
+}
+
+// parseFieldsKeys reads the keys of a bus.Fields{...} payload directive,
+// each a string literal, optionally with the type of its values
+// ("id": int), resolved like a payload type.
+func parseFieldsKeys(pass *analysis.Pass, pos token.Pos, arg string, lit *ast.CompositeLit) (*Payload, error) {
+	type key struct {
+		name string
+		typ  TypeRef
+	}
+	var keys []key
+	typed := false
+	for _, elt := range lit.Elts {
+		k := key{}
+		keyExpr := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			keyExpr = kv.Key
+			tv, err := types.Eval(pass.Fset, pass.Pkg, pos, types.ExprString(kv.Value))
+			if err != nil || !tv.IsType() {
+				return nil, fmt.Errorf("%q: the type of a key, %s, names no type in scope here", arg, types.ExprString(kv.Value))
+			}
+			k.typ, typed = typeRefOf(tv.Type), true
+		}
+		bl, ok := keyExpr.(*ast.BasicLit)
+		if !ok || bl.Kind != token.STRING {
+			return nil, fmt.Errorf("%q: list the keys of bus.Fields as string literals, each optionally with its type (\"key\": T)", arg)
+		}
+		k.name, _ = strconv.Unquote(bl.Value)
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b key) int { return cmp.Compare(a.name, b.name) })
+	p := &Payload{Type: TypeRef{Name: BusPath + ".Fields"}}
+	for _, k := range keys {
+		p.Keys = append(p.Keys, k.name)
+		if typed {
+			p.KeyTypes = append(p.KeyTypes, k.typ)
 		}
 	}
 	return p, nil

@@ -99,11 +99,19 @@ type Map map[string]any
 		{arg: "error", want: &Payload{Type: TypeRef{Name: "error", Interface: true}}, display: "error"},
 		{arg: "bus.Fields", want: &Payload{Type: TypeRef{Name: BusPath + ".Fields"}}, display: "bus.Fields{}"},
 		{arg: `bus.Fields{"name", "id"}`, want: &Payload{Type: TypeRef{Name: BusPath + ".Fields"}, Keys: []string{"id", "name"}}, display: `bus.Fields{"id", "name"}`},
+		{
+			arg: `bus.Fields{"note", "id": int, "by": *Employee}`,
+			want: &Payload{Type: TypeRef{Name: BusPath + ".Fields"}, Keys: []string{"by", "id", "note"},
+				KeyTypes: []TypeRef{{Name: "*example.com/p.Employee"}, {Name: "int"}, {}}},
+			display: `bus.Fields{"by": *example.com/p.Employee, "id": int, "note"}`,
+		},
 		{arg: "", err: "names no type: write //eventlint:payload T"},
 		{arg: "Employe", err: `"Employe" names no type in scope here`},
 		{arg: "func(", err: `"func(" is not a Go type expression`},
 		{arg: `bus.Fields{1}`, err: "list the keys of bus.Fields as string literals"},
-		{arg: `bus.Fields{"id": 1}`, err: "list the keys of bus.Fields as string literals"},
+		{arg: `bus.Fields{"id": 1}`, err: "the type of a key, 1, names no type in scope here"},
+		{arg: `bus.Fields{"id": Employe}`, err: "the type of a key, Employe, names no type in scope here"},
+		{arg: `bus.Fields{1: int}`, err: "list the keys of bus.Fields as string literals"},
 		{arg: `Map{"id"}`, err: "only bus.Fields{...} lists keys"},
 	} {
 		got, err := parsePayload(pass, pos, tc.arg)
@@ -117,7 +125,7 @@ type Map map[string]any
 			t.Errorf("parsePayload(%q): %v", tc.arg, err)
 			continue
 		}
-		if got.Type != tc.want.Type || !slices.Equal(got.Keys, tc.want.Keys) || !slices.Equal(got.Fields, tc.want.Fields) {
+		if got.Type != tc.want.Type || !slices.Equal(got.Keys, tc.want.Keys) || !slices.Equal(got.KeyTypes, tc.want.KeyTypes) || !slices.Equal(got.Fields, tc.want.Fields) {
 			t.Errorf("parsePayload(%q) = %+v, want %+v", tc.arg, got, tc.want)
 		}
 		if s := got.String(); s != tc.display {
@@ -154,4 +162,19 @@ func TestCatalogueConstGroup(t *testing.T) {
 // held to either.
 func TestCatalogueTwoPayloads(t *testing.T) {
 	analysistest.Run(t, "../testdata", NewSuite().Catalogue, "./catalogue/twopayload", "./catalogue/twopayload/hr")
+}
+
+// Spell shortens the key types of bus.Fields, never the keys.
+func TestPayloadSpell(t *testing.T) {
+	p := &Payload{
+		Type:     TypeRef{Name: BusPath + ".Fields"},
+		Keys:     []string{"by", "example.com/x.y", "id"},
+		KeyTypes: []TypeRef{{Name: "*example.com/p.Employee"}, {}, {Name: "int"}},
+	}
+	if got, want := p.Spell(ShortType), `bus.Fields{"by": *p.Employee, "example.com/x.y", "id": int}`; got != want {
+		t.Errorf("Spell(ShortType) = %s, want %s", got, want)
+	}
+	if got, want := (&Payload{Type: TypeRef{Name: "*example.com/p.Employee"}}).Spell(ShortType), "*p.Employee"; got != want {
+		t.Errorf("Spell(ShortType) = %s, want %s", got, want)
+	}
 }

@@ -39,6 +39,8 @@ var Checks = []*Check{
 	CheckUncatalogued, CheckCatalogueLiteral, CheckDeprecatedEmit, CheckPayloadMismatch,
 	CheckCatalogueDuplicate, CheckCataloguePayload, CheckCatalogueNotVisible, CheckCatalogueStale,
 	CheckNoSubscriber, CheckHandlerType, CheckHandlerNotImported, CheckSubscriptionUnemitted, CheckPayloadUnreceived,
+	CheckFieldsKeyUnknown, CheckFieldsAssert, CheckFieldsKeyType,
+	CheckSamePackage,
 }
 
 // CheckByID returns the check with the given ID, or nil.
@@ -199,7 +201,7 @@ var CheckSubscriptionUnemitted = &Check{
 }
 
 var CheckPayloadUnreceived = &Check{
-	ID: "EL3005", Analyzer: "unregistered", Title: "emitted payload reaches no handler of the event", Since: "v0.2.0", Drivers: AllDrivers,
+	ID: "EL3005", Analyzer: "unregistered", Title: "emitted payload reaches no handler of the event", Since: since020, Drivers: AllDrivers,
 	Rationale: "The bus hands a payload only to the handlers whose type T it has. An emit whose payload type no handler " +
 		"of its event takes is delivered to none of them (each reports a type mismatch to the error handler at run " +
 		"time), even when other emits of the event reach them, which keeps EL3002 quiet. Reported in package main, naming the emit sites and the handlers. Only concrete types are " +
@@ -209,4 +211,59 @@ var CheckPayloadUnreceived = &Check{
 	Before: "bus.On(\"employee.hired\", func(ctx context.Context, e *hr.Employee) error {...})\n\n" +
 		"bus.Emit(ctx, \"employee.hired\", &e) // reaches the handler\nbus.Emit(ctx, \"employee.hired\", e)  // hr.Employee: reaches none",
 	After: "bus.Emit(ctx, \"employee.hired\", &e)",
+}
+
+const since020 = "v0.2.0"
+
+var CheckFieldsKeyUnknown = &Check{
+	ID: "EL4001", Analyzer: "fields", Title: "bus.Fields handler reads a key no emit provides", Since: since020, Drivers: AllDrivers,
+	Rationale: "A missing key reads as nil: the handler does not fail, it quietly works with nothing, most often " +
+		"because of a typo (from_sate) or a key renamed on one side. The keys a handler reads with f[\"k\"], " +
+		"f[\"k\"].(T) or v, ok := f[\"k\"], directly or through a helper that takes the key as a constant " +
+		"argument, are compared with the keys of the bus.Fields literals emitted for the event and the keys the " +
+		"catalogue declares. Reported in package main for the emits linked into the program, and at the read " +
+		"for the whole module by the standalone command. It stays silent when it cannot know the emitted keys " +
+		"(a payload built elsewhere or held in a variable, an interface-typed payload, an emit under a computed " +
+		"name) and for a handler that reads a computed key or ranges over the map, which takes whatever it gets.",
+	Before: "bus.Emit(ctx, events.EmployeeStatusChanged, bus.Fields{\"from_state\": old, \"to_state\": s})\n\n" +
+		"from, _ := f[\"from_sate\"].(string)",
+	After: "from, _ := f[\"from_state\"].(string)",
+}
+
+var CheckFieldsAssert = &Check{
+	ID: "EL4002", Analyzer: "fields", Title: "bus.Fields handler asserts a type the emitted values do not have", Since: since020, Drivers: AllDrivers,
+	Rationale: "f[\"k\"].(T) succeeds only if the value has dynamic type T; when every emit passes a value of " +
+		"another concrete type, the assertion always fails (or panics without the comma-ok form). When the " +
+		"catalogue declares the key's type (//eventlint:payload bus.Fields{\"k\": int}), the assertion is " +
+		"checked against that, at the read, under every driver; otherwise against the emitted values, reported " +
+		"where EL4001 is. Only concrete types are compared: a value of an interface type, or an assertion to " +
+		"an interface, is not reported.",
+	Before: "bus.Emit(ctx, events.EmployeeCreated, bus.Fields{\"employee_id\": e.ID}) // an int\n\n" +
+		"id := f[\"employee_id\"].(string)",
+	After: "id := f[\"employee_id\"].(int)",
+}
+
+var CheckFieldsKeyType = &Check{
+	ID: "EL4003", Analyzer: "fields", Title: "bus.Fields value does not have the type the catalogue declares for its key", Since: since020, Drivers: AllDrivers,
+	Rationale: "The catalogue may give the type of each key of a keyword payload " +
+		"(//eventlint:payload bus.Fields{\"employee_id\": int}); handlers are written against it. An emitted " +
+		"value of another concrete type makes their type assertions fail. Values whose static type is an " +
+		"interface may hold the right type and are not reported.",
+	Before: "//eventlint:payload bus.Fields{\"employee_id\": int}\nconst EmployeeCreated = \"employee.created\"\n\n" +
+		"bus.Emit(ctx, events.EmployeeCreated, bus.Fields{\"employee_id\": strconv.Itoa(e.ID)})",
+	After: "bus.Emit(ctx, events.EmployeeCreated, bus.Fields{\"employee_id\": e.ID})",
+}
+
+var CheckSamePackage = &Check{
+	ID: "EL5001", Analyzer: "samepackage", Title: "event is emitted and handled only within one package (opt-in)", Since: since020, Drivers: AllDrivers,
+	Rationale: "The rule this project started from: call directly when caller and callee are in the same " +
+		"module; use the bus when the callee is another business module or several modules react. A bus is " +
+		"for crossing module boundaries. An event that never leaves its package hides a plain function call " +
+		"from the compiler, from call graphs and from readers. Off by default; -samepackage.enable turns it on. " +
+		"The standalone command looks at the whole module and reports at the emits; other drivers look at each " +
+		"program and report in package main. An emit or subscription under a computed name in another package " +
+		"may be this event, so then nothing is reported.",
+	Before: "package hr\n\nfunc init() { bus.On(events.EmployeeHired, openPayrollFile) }\n\n" +
+		"func Hire(ctx context.Context, e *Employee) { bus.Emit(ctx, events.EmployeeHired, e) }",
+	After: "package hr\n\nfunc Hire(ctx context.Context, e *Employee) error { return openPayrollFile(ctx, e) }",
 }

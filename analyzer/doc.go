@@ -14,8 +14,13 @@
 //     that program, handlers can receive what is emitted and emits reach a
 //     handler, and handler packages are imported by a command
 //     (EL3001–EL3005).
+//   - fields: the keys bus.Fields handlers read are emitted, with the
+//     types they assert, and emitted values have the key types the
+//     catalogue declares (EL4001–EL4003).
+//   - samepackage (opt-in): an event is not emitted and handled only
+//     within one package (EL5001).
 //
-// All three stand on the Model analyzer, which finds the bus call sites once
+// All of them stand on the Model analyzer, which finds the bus call sites once
 // per package and exports the facts the checks need. docs/checks.md
 // documents every check; Checks is the registry behind it.
 //
@@ -31,9 +36,10 @@
 //	| naming       | irregular  | ""      | extra past participles not ending in -ed, comma-separated        |
 //	| catalogue    | require    | ""      | import path of the catalogue every emitting package must see     |
 //	| unregistered | roots      | ""      | extra packages to treat as programs (library modules)            |
+//	| samepackage  | enable     | false   | report events emitted and handled only within one package        |
 //
 // The flag names are the constants FlagSegments, FlagPastTense,
-// FlagIrregular, FlagRequire and FlagRoots.
+// FlagIrregular, FlagRequire, FlagRoots and FlagEnable.
 //
 // # The catalogue
 //
@@ -44,7 +50,9 @@
 // "Deprecated:" paragraph deprecates it (in the doc comment of a
 // parenthesised const group, every constant of the group). The payload
 // may be declared with //eventlint:payload followed by a type in scope in
-// that file, or by bus.Fields{"key", ...} for a keyword payload:
+// that file, or by bus.Fields{"key", ...} for a keyword payload, where
+// each key may give the type of its values (bus.Fields{"invoice_id":
+// string, "amount"}):
 //
 //	// Package events declares the events the clinic publishes.
 //	//

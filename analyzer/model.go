@@ -23,7 +23,7 @@ var Model = &analysis.Analyzer{
 	URL:        DocsURL,
 	Run:        runModel,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(Summary), new(WrapperFact)},
+	FactTypes:  []analysis.Fact{new(Summary), new(WrapperFact), new(FieldsFact)},
 }
 
 // Result is what Model hands to the checks.
@@ -52,6 +52,8 @@ type Result struct {
 
 	files  map[string]*fileInfo // by file name; see report.go
 	ifaces *ifaceCalls          // calls through interfaces; see ResolveInterfaceCalls
+
+	fieldReads []fieldRead // keys the package's handlers read; see fieldsmodel.go
 }
 
 func runModel(pass *analysis.Pass) (any, error) {
@@ -110,6 +112,7 @@ func runModel(pass *analysis.Pass) (any, error) {
 	for fn, w := range res.Wrappers {
 		own.Wrappers = append(own.Wrappers, WrapperRecord{Func: fn.FullName(), Kind: w.Kind})
 	}
+	addFieldsRecords(pass, in, r.vars, res, own)
 	if res.Catalogue != nil {
 		own.Catalogues = append(own.Catalogues, res.Catalogue.Catalogue)
 		res.Visible = append(res.Visible, res.Catalogue.Catalogue)

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/eventlint/eventlint/analyzer"
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -87,27 +86,11 @@ func TestRobustLineDirectiveProgram(t *testing.T) {
 			"import (\n\t\"context\"\n\n\t\"example.com/yacc/emitter\"\n)\n\n//line calc.y:320\nfunc main() {\n\temitter.Emit(context.Background())\n}\n",
 	})
 	pkgs := load(t, dir, nil, nil, "./...")
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("load errors")
-	}
 	// The standalone driver: the model first, then the suite with the
 	// module view built from each package's own sites.
-	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Model}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var views []*analyzer.PackageView
-	for _, act := range graph.Roots {
-		res, ok := act.Result.(*analyzer.Result)
-		if !ok {
-			t.Fatalf("%s: no result: %v", act, act.Err)
-		}
-		imps := slices.Sorted(maps.Keys(act.Package.Imports))
-		views = append(views, &analyzer.PackageView{Path: act.Package.PkgPath, Name: act.Package.Name, Imports: imps, Own: res.Own})
-	}
 	suite := analyzer.NewSuite()
-	suite.SetModule(analyzer.NewModuleView(views))
-	graph, err = checker.Analyze(suite.Analyzers(), pkgs, nil)
+	suite.SetModule(standaloneView(t, pkgs))
+	graph, err := checker.Analyze(suite.Analyzers(), pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

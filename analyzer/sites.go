@@ -100,6 +100,7 @@ type Site struct {
 	PayloadExpr ast.Expr // emits: the payload argument, if the call has one
 	Payload     TypeRef  // emits: its static type
 	Handler     TypeRef  // subscriptions: the handler's payload type T
+	HandlerExpr ast.Expr // subscriptions: the handler argument, if the call has one
 
 	InTest bool // in a _test.go file
 	AtInit bool // runs during package initialisation
@@ -177,6 +178,7 @@ func newSite(info *types.Info, call *ast.CallExpr, fn *types.Func, w *WrapperFac
 	case Subscribe:
 		s.Handler = w.Fixed
 		if e := arg(w.Handler); e != nil {
+			s.HandlerExpr = e
 			s.Handler = handlerPayload(info.TypeOf(e))
 		}
 	}

@@ -41,6 +41,11 @@ type Summary struct {
 	// sorted: the unregistered check needs them to tell which handler
 	// packages a program links in.
 	Packages []string
+	// FieldKeys are the keys of the bus.Fields payloads emitted (see
+	// FieldKeyRecord) and Reads the keys bus.Fields handlers read: the
+	// fields check compares them.
+	FieldKeys []FieldKeyRecord
+	Reads     []ReadRecord
 
 	// link, when set, stands for the records of the closure: the exported
 	// fields other than Catalogues are then empty. Copies of the summary
@@ -71,7 +76,8 @@ func (s *Summary) empty() bool {
 		return s.link.own.empty() && len(s.link.imports) == 0 && len(s.Catalogues) == 0
 	}
 	return len(s.Emits) == 0 && len(s.Subs) == 0 && len(s.Dynamic) == 0 &&
-		len(s.Wrappers) == 0 && len(s.Ifaces) == 0 && len(s.Catalogues) == 0
+		len(s.Wrappers) == 0 && len(s.Ifaces) == 0 && len(s.Catalogues) == 0 &&
+		len(s.FieldKeys) == 0 && len(s.Reads) == 0
 }
 
 // Pos is a source position that survives the trip through a fact: the
@@ -227,6 +233,28 @@ type DynamicRecord struct {
 	Payload TypeRef // emits: the payload's static type
 }
 
+// FieldKeyRecord is one key of the bus.Fields payload of an emit of a
+// constant event name, with the static type of its value. An emit whose
+// keys are not all known (the payload is not a literal, or a key is
+// computed) has one record with Unknown set and no Key.
+type FieldKeyRecord struct {
+	Event   string
+	Pos     Pos // the emit
+	Key     string
+	Type    TypeRef
+	Unknown bool
+}
+
+// ReadRecord is one constant key that a bus.Fields handler of a
+// subscription reads, directly or through a helper function.
+type ReadRecord struct {
+	Event  string
+	Sub    Pos // the subscription
+	Key    string
+	Pos    Pos     // the read: the index expression, or the call of the helper
+	Assert TypeRef // the type the read asserts the value to have; zero if none
+}
+
 // WrapperRecord names a function that forwards an event name to the bus.
 type WrapperRecord struct {
 	Func string // types.Func.FullName
@@ -254,6 +282,16 @@ func (s *Summary) normalize() {
 		return cmp.Or(cmp.Compare(a.Method, b.Method), comparePos(a.Pos, b.Pos))
 	})
 	s.Ifaces = slices.Compact(s.Ifaces)
+	slices.SortFunc(s.FieldKeys, func(a, b FieldKeyRecord) int {
+		return cmp.Or(cmp.Compare(a.Event, b.Event), comparePos(a.Pos, b.Pos), cmp.Compare(a.Key, b.Key),
+			cmp.Compare(a.Type.Name, b.Type.Name), compareBool(a.Unknown, b.Unknown))
+	})
+	s.FieldKeys = slices.Compact(s.FieldKeys)
+	slices.SortFunc(s.Reads, func(a, b ReadRecord) int {
+		return cmp.Or(cmp.Compare(a.Event, b.Event), comparePos(a.Sub, b.Sub), comparePos(a.Pos, b.Pos),
+			cmp.Compare(a.Key, b.Key), cmp.Compare(a.Assert.Name, b.Assert.Name))
+	})
+	s.Reads = slices.Compact(s.Reads)
 	sortCatalogues(&s.Catalogues)
 	pkgs := s.Packages[:0:0]
 	for _, sub := range s.Subs {
@@ -359,6 +397,18 @@ func (s *Summary) merge(other *Summary) {
 	s.Wrappers = append(s.Wrappers, other.Wrappers...)
 	s.Ifaces = append(s.Ifaces, other.Ifaces...)
 	s.Catalogues = append(s.Catalogues, other.Catalogues...)
+	s.FieldKeys = append(s.FieldKeys, other.FieldKeys...)
+	s.Reads = append(s.Reads, other.Reads...)
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // sortCatalogues sorts *cats by package and drops duplicates.

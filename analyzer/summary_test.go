@@ -31,6 +31,15 @@ func TestSummaryGobRoundTrip(t *testing.T) {
 		},
 		Dynamic:  []DynamicRecord{{Kind: Emit, Pos: pos(30)}, {Kind: Subscribe, Pos: pos(31)}},
 		Wrappers: []WrapperRecord{{Func: pkg + ".Publish", Kind: Emit}},
+		FieldKeys: []FieldKeyRecord{
+			{Event: "employee.moved", Pos: pos(40), Key: "to", Type: TypeRef{Name: "string"}},
+			{Event: "employee.moved", Pos: pos(40), Key: "from", Type: TypeRef{Name: "any", Interface: true}},
+			{Event: "employee.moved", Pos: pos(41), Unknown: true},
+		},
+		Reads: []ReadRecord{
+			{Event: "employee.moved", Sub: pos(50), Key: "to", Pos: pos(51), Assert: TypeRef{Name: "string"}},
+			{Event: "employee.moved", Sub: pos(50), Key: "from", Pos: pos(52)},
+		},
 		Catalogues: []*Catalogue{{
 			Pkg:  "example.com/app/events",
 			Name: "events",
@@ -38,7 +47,8 @@ func TestSummaryGobRoundTrip(t *testing.T) {
 				{Name: "employee.created", Const: "EmployeeCreated", Doc: "An employee joined.", Pos: pos(3),
 					Payload: &Payload{Type: employee, Fields: []Field{{Name: "ID", Type: "int"}}}},
 				{Name: "employee.moved", Const: "EmployeeMoved", Deprecated: "use EmployeeUpdated.", Pos: pos(5),
-					Payload: &Payload{Type: TypeRef{Name: BusPath + ".Fields"}, Keys: []string{"from", "to"}}},
+					Payload: &Payload{Type: TypeRef{Name: BusPath + ".Fields"}, Keys: []string{"from", "to"},
+						KeyTypes: []TypeRef{{Name: "string"}, {}}}},
 				{Name: "employee.updated", Const: "EmployeeUpdated", Pos: pos(6)},
 			},
 		}},

@@ -24,9 +24,11 @@
 //	irregular    list of strings   naming.irregular         none (built-in list only)
 //	catalogue    import path       catalogue.require        "" (no requirement)
 //	roots        list of strings   unregistered.roots       none
+//	same-package bool              samepackage.enable       false
 //	disable      list of strings   -                        none
 //
-// disable names analyzers to leave out: naming, catalogue, unregistered.
+// disable names analyzers to leave out: naming, catalogue, unregistered,
+// fields, samepackage.
 //
 // Each setting is applied to the analyzer's flag with flag.FlagSet.Set, so
 // values are parsed and validated exactly as on the eventlint and go vet
@@ -76,12 +78,15 @@ type Settings struct {
 	Catalogue string `json:"catalogue,omitempty"`
 	// Roots lists extra packages to treat as programs (unregistered.roots).
 	Roots []string `json:"roots,omitempty"`
-	// Disable lists analyzers to leave out: naming, catalogue, unregistered.
+	// SamePackage turns on the opt-in check EL5001 (samepackage.enable).
+	SamePackage bool `json:"same-package,omitempty"`
+	// Disable lists analyzers to leave out: naming, catalogue, unregistered,
+	// fields, samepackage.
 	Disable []string `json:"disable,omitempty"`
 }
 
 // settingNames are the setting keys, for error messages.
-const settingNames = "segments, past-tense, irregular, catalogue, roots, disable"
+const settingNames = "segments, past-tense, irregular, catalogue, roots, same-package, disable"
 
 // Plugin is eventlint's register.LinterPlugin: one configured suite.
 type Plugin struct {
@@ -138,6 +143,11 @@ func New(settings any) (register.LinterPlugin, error) {
 			}
 		}
 		if err := set(suite.Unregistered, analyzer.FlagRoots, "roots", strings.Join(s.Roots, ",")); err != nil {
+			return nil, err
+		}
+	}
+	if s.SamePackage {
+		if err := set(suite.SamePackage, analyzer.FlagEnable, "same-package", "true"); err != nil {
 			return nil, err
 		}
 	}

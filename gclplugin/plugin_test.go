@@ -59,8 +59,8 @@ func flagValue(t *testing.T, a *analysis.Analyzer, name string) string {
 func TestDefaults(t *testing.T) {
 	for _, settings := range []any{nil, map[string]any{}} {
 		as := analyzers(t, settings)
-		if len(as) != 3 || as["naming"] == nil || as["catalogue"] == nil || as["unregistered"] == nil {
-			t.Fatalf("settings %v: analyzers %v, want naming, catalogue, unregistered", settings, as)
+		if len(as) != 5 || as["naming"] == nil || as["catalogue"] == nil || as["unregistered"] == nil || as["fields"] == nil || as["samepackage"] == nil {
+			t.Fatalf("settings %v: analyzers %v, want naming, catalogue, unregistered, fields, samepackage", settings, as)
 		}
 		for _, c := range []struct {
 			a, flag, want string
@@ -70,6 +70,7 @@ func TestDefaults(t *testing.T) {
 			{"naming", analyzer.FlagIrregular, ""},
 			{"catalogue", analyzer.FlagRequire, ""},
 			{"unregistered", analyzer.FlagRoots, ""},
+			{"samepackage", analyzer.FlagEnable, "false"},
 		} {
 			if got := flagValue(t, as[c.a], c.flag); got != c.want {
 				t.Errorf("settings %v: %s.%s = %q, want %q", settings, c.a, c.flag, got, c.want)
@@ -81,11 +82,12 @@ func TestDefaults(t *testing.T) {
 func TestSettingsApplied(t *testing.T) {
 	// As golangci-lint passes them: decoded YAML, keys lowercased.
 	settings := map[string]any{
-		"segments":   []any{3, 2},
-		"past-tense": false,
-		"irregular":  []any{"sewn", "slept"},
-		"catalogue":  "example.com/clinic/events",
-		"roots":      []any{"example.com/lib/a", "example.com/lib/b"},
+		"segments":     []any{3, 2},
+		"past-tense":   false,
+		"irregular":    []any{"sewn", "slept"},
+		"catalogue":    "example.com/clinic/events",
+		"roots":        []any{"example.com/lib/a", "example.com/lib/b"},
+		"same-package": true,
 	}
 	as := analyzers(t, settings)
 	for _, c := range []struct {
@@ -96,6 +98,7 @@ func TestSettingsApplied(t *testing.T) {
 		{"naming", analyzer.FlagIrregular, "sewn,slept"},
 		{"catalogue", analyzer.FlagRequire, "example.com/clinic/events"},
 		{"unregistered", analyzer.FlagRoots, "example.com/lib/a,example.com/lib/b"},
+		{"samepackage", analyzer.FlagEnable, "true"},
 	} {
 		if got := flagValue(t, as[c.a], c.flag); got != c.want {
 			t.Errorf("%s.%s = %q, want %q", c.a, c.flag, got, c.want)
@@ -114,9 +117,9 @@ func TestSettingsApplied(t *testing.T) {
 }
 
 func TestDisable(t *testing.T) {
-	as := analyzers(t, map[string]any{"disable": []any{"catalogue", "unregistered"}})
+	as := analyzers(t, map[string]any{"disable": []any{"catalogue", "unregistered", "fields", "samepackage"}})
 	if len(as) != 1 || as["naming"] == nil {
-		t.Errorf("disable catalogue, unregistered: analyzers %v, want naming only", as)
+		t.Errorf("disable catalogue, unregistered, fields, samepackage: analyzers %v, want naming only", as)
 	}
 }
 
@@ -135,8 +138,8 @@ func TestBadSettings(t *testing.T) {
 		{"irregular not a word", map[string]any{"irregular": []any{"Under Gone"}}, []string{"eventlint", "setting irregular", `"Under Gone"`}},
 		{"irregular with a comma", map[string]any{"irregular": []any{"slept,woken"}}, []string{"eventlint", "setting irregular", `"slept,woken"`}},
 		{"roots with a comma", map[string]any{"roots": []any{"a,b"}}, []string{"eventlint", "setting roots", `"a,b"`}},
-		{"disable unknown analyzer", map[string]any{"disable": []any{"EL1001"}}, []string{"eventlint", "setting disable", `"EL1001"`, "naming, catalogue, unregistered"}},
-		{"disable everything", map[string]any{"disable": []any{"naming", "catalogue", "unregistered"}}, []string{"eventlint", "setting disable", "linters.enable"}},
+		{"disable unknown analyzer", map[string]any{"disable": []any{"EL1001"}}, []string{"eventlint", "setting disable", `"EL1001"`, "naming, catalogue, unregistered, fields, samepackage"}},
+		{"disable everything", map[string]any{"disable": []any{"naming", "catalogue", "unregistered", "fields", "samepackage"}}, []string{"eventlint", "setting disable", "linters.enable"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p, err := newPlugin(t, c.settings)

@@ -143,10 +143,7 @@ func ShortPayload(p *analyzer.Payload) string {
 	if p == nil {
 		return ""
 	}
-	if IsFields(p) {
-		return p.String() // already spelled bus.Fields; keys may contain slashes
-	}
-	return analyzer.ShortType(p.Type.Written()) // as the directive spells it
+	return p.Spell(analyzer.ShortType) // the keys of bus.Fields may contain slashes: only the types are shortened
 }
 
 // IsFields reports whether p is the keyword payload bus.Fields.

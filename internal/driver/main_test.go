@@ -227,8 +227,8 @@ func TestEnabledAnalyzers(t *testing.T) {
 		set  map[string]triState
 		want string
 	}{
-		{nil, "naming catalogue unregistered"},
-		{map[string]triState{"naming": setFalse}, "catalogue unregistered"},
+		{nil, "naming catalogue unregistered fields samepackage"},
+		{map[string]triState{"naming": setFalse}, "catalogue unregistered fields samepackage"},
 		{map[string]triState{"naming": setTrue}, "naming"},
 		{map[string]triState{"naming": setTrue, "catalogue": setFalse}, "naming"},
 	} {

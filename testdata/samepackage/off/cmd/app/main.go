@@ -1,0 +1,5 @@
+package main
+
+import _ "example.com/lint/samepackage/off/payroll"
+
+func main() {}
