@@ -67,9 +67,16 @@
 //   - Every function and method is safe for concurrent use. Concurrent
 //     Emits do not contend on a lock: Emit reads an immutable,
 //     copy-on-write subscription table with one atomic load and does not
-//     allocate, while subscribing and unsubscribing, which are rare, copy
-//     the table under a mutex.
+//     allocate (an observer's functions may), while subscribing and
+//     unsubscribing, which are rare, copy the table under a mutex.
 //   - The bus starts no goroutines.
+//
+// # In production
+//
+// SetObserver lets a program see every handler call (event, handler,
+// duration, error or panic) to log it, count it or open a trace span around
+// it. The observer is part of the same snapshot of the subscriptions as
+// Emit.
 package bus
 
 // Fields is a keyword-style payload: a set of named values for events that
