@@ -20,8 +20,8 @@ import (
 // within one process.
 //
 // A Bus is safe for concurrent use by multiple goroutines: Emit, Subscribe,
-// the unsubscribe functions, HasSubscribers, SetObserver and Clear
-// may all be called at the same time, including from inside a handler.
+// the unsubscribe functions, HasSubscribers, Handlers, SetObserver and
+// Clear may all be called at the same time, including from inside a handler.
 //
 // The zero Bus is ready to use and behaves like New() with no options.
 // A Bus must not be copied after first use.

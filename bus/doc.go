@@ -75,7 +75,8 @@
 //
 // SetObserver lets a program see every handler call (event, handler,
 // duration, error or panic) to log it, count it or open a trace span around
-// it. The observer is part of the same snapshot of the subscriptions as
+// it, and Handlers lists what is subscribed, for an admin endpoint or a
+// start-up log line. Both work on the same snapshot of the subscriptions as
 // Emit.
 package bus
 

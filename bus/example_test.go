@@ -149,3 +149,19 @@ func ExampleBus_SetObserver() {
 	// customer notified about INV-3
 	// level=DEBUG msg="event handled" event=invoice.created handler=github.com/eventlint/eventlint/bus_test.notifyCustomer error=<nil>
 }
+
+// Handlers lists what is subscribed, for an admin endpoint or a start-up log
+// line: the events in name order, each with its handlers in the order Emit
+// calls them.
+func ExampleBus_Handlers() {
+	b := bus.New()
+	bus.Subscribe(b, "invoice.created", chargeCard)
+	bus.Subscribe(b, "invoice.created", notifyCustomer)
+	bus.Subscribe(b, "invoice.archived", notifyCustomer)
+	for _, e := range b.Handlers() {
+		fmt.Println(e.Event, e.Handlers)
+	}
+	// Output:
+	// invoice.archived [github.com/eventlint/eventlint/bus_test.notifyCustomer]
+	// invoice.created [github.com/eventlint/eventlint/bus_test.chargeCard github.com/eventlint/eventlint/bus_test.notifyCustomer]
+}

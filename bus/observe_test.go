@@ -334,6 +334,7 @@ func TestObserverWithConcurrentSubscribeUnsubscribe(t *testing.T) {
 			} else {
 				b.SetObserver(observer)
 			}
+			b.Handlers()
 		}
 	})
 	wg.Wait()
@@ -346,5 +347,8 @@ func TestObserverWithConcurrentSubscribeUnsubscribe(t *testing.T) {
 	}
 	if b.HasSubscribers("temp") {
 		t.Error("a temp handler is still subscribed")
+	}
+	if got := b.Handlers(); len(got) != 2 || len(got[1].Handlers) != 1 {
+		t.Errorf("after the churn the bus has %v, want one churn and one self handler", got)
 	}
 }
