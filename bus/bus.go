@@ -287,6 +287,17 @@ func (b *Bus) HasSubscribers(event string) bool {
 // If event has no handlers, Emit calls the function set with WithUnhandled,
 // if any, and returns.
 //
+// Emit does not look at ctx, only passes it on: it calls every handler even
+// if ctx is already cancelled when Emit starts or a handler cancels it. An
+// event reports something that has already happened, and its handlers
+// (notifications, audit logs, projections) are the rest of that change; if
+// Emit skipped the remaining handlers on cancellation, which of them ran
+// would depend on timing and a finished change could go unaudited. A handler
+// that should not start work for a cancelled request checks ctx.Err()
+// itself; one whose work must outlive the request detaches with
+// context.WithoutCancel. A handler's error, including ctx.Err(), is reported
+// like any other.
+//
 // Emit does not allocate unless a handler fails or an observer's functions
 // (see SetObserver) do; a non-pointer payload may allocate when it is
 // converted to any at the call site.

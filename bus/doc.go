@@ -64,6 +64,10 @@
 //     idempotent, reports whether it removed the subscription, and once it
 //     returns no Emit that starts afterwards calls the handler; an Emit
 //     already in progress may still call it.
+//   - Emit does not look at its context, only passes it to the handlers:
+//     every handler is called even if the context is cancelled before or
+//     during the Emit. Each handler decides what cancellation means for its
+//     work (see Emit for why).
 //   - Every function and method is safe for concurrent use. Concurrent
 //     Emits do not contend on a lock: Emit reads an immutable,
 //     copy-on-write subscription table with one atomic load and does not
