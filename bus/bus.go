@@ -254,6 +254,11 @@ func (b *Bus) remove(s *subscription) bool {
 // returns call no handler; unsubscribe functions of the removed
 // subscriptions return false. The observer (see SetObserver) stays. Clear is
 // safe for concurrent use.
+//
+// Clear is permanent: on the Default bus it removes the subscriptions made
+// by the init functions of handler packages, which nothing makes again. A
+// test that wants a bus without them should use package bus/bustest, which
+// gives them back when the test ends.
 func (b *Bus) Clear() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -304,8 +309,8 @@ func (b *Bus) HasSubscribers(event string) bool {
 func (b *Bus) Emit(ctx context.Context, event string, payload any) {
 	t := b.subs.Load()
 	if t.hookSet() != nil {
-		// An observer: rare, and out of line so that a bus without one
-		// pays one check.
+		// An observer, or a test recording or dropping emits: rare, and
+		// out of line so that a bus without them pays one check.
 		b.emitHooked(ctx, t, event, payload)
 		return
 	}

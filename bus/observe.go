@@ -75,10 +75,19 @@ func (b *Bus) SetObserver(o Observer) {
 	b.setHooks(func(h *hooks) { h.observer = o })
 }
 
-// hooks is what an Emit does besides calling handlers. A table without any
-// holds a nil *hooks, so that Emit's common path pays one nil check.
+// hooks is what an Emit does besides calling handlers: an observer, and the
+// recording and dropping of emits that package bus/bustest sets up for a
+// test. A table without any holds a nil *hooks, so that Emit's common path
+// pays one nil check.
 type hooks struct {
 	observer Observer
+
+	// tap, if not nil, is called first by every Emit, with its arguments;
+	// drop makes Emit return after the tap without calling handlers or the
+	// unhandled function. Only package bus/bustest sets them, through
+	// bus/internal/testhook.
+	tap  func(ctx context.Context, event string, payload any)
+	drop bool
 }
 
 // setHooks publishes a table with the same subscriptions and a copy of the
@@ -97,7 +106,7 @@ func (b *Bus) setHooks(f func(h *hooks)) {
 
 // orNil returns h, or nil if h has nothing to do.
 func (h *hooks) orNil() *hooks {
-	if h.observer.Start == nil && h.observer.End == nil {
+	if h.observer.Start == nil && h.observer.End == nil && h.tap == nil && !h.drop {
 		return nil
 	}
 	return h
@@ -110,6 +119,12 @@ func (h *hooks) orNil() *hooks {
 // and sees how it ended.
 func (b *Bus) emitHooked(ctx context.Context, t *table, event string, payload any) {
 	h := t.hooks
+	if h.tap != nil {
+		h.tap(ctx, event, payload)
+	}
+	if h.drop {
+		return
+	}
 	subs := t.lookup(event)
 	if len(subs) == 0 {
 		if b.onUnhandled != nil {
