@@ -3,14 +3,26 @@ package bus_test
 import (
 	"context"
 	"strconv"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/eventlint/eventlint/bus"
 )
 
 type benchPayload struct{ n int }
+
+// startCPU starts measuring the CPU time per operation of b, which the
+// returned function reports as cpu-ns/op where the system provides it. On a
+// shared machine ns/op includes the time other processes held the CPU;
+// cpu-ns/op, the process's CPU time (every thread's, user and system)
+// divided by b.N, does not.
+func startCPU(b *testing.B) (stop func()) {
+	cpu0, ok := cpuTime()
+	return func() {
+		if cpu1, ok1 := cpuTime(); ok && ok1 {
+			b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
+		}
+	}
+}
 
 // countHandler is the handler every benchmark subscribes: it does the least
 // real work a handler can do, so the numbers measure the bus.
@@ -42,9 +54,11 @@ func BenchmarkEmit(b *testing.B) {
 			ctx := context.Background()
 			p := &benchPayload{}
 			b.ReportAllocs()
+			stop := startCPU(b)
 			for b.Loop() {
 				bs.Emit(ctx, "employee.created", p)
 			}
+			stop()
 			if p.n != b.N*handlers {
 				b.Fatalf("handlers ran %d times, want %d", p.n, b.N*handlers)
 			}
@@ -60,12 +74,14 @@ func BenchmarkEmitParallel(b *testing.B) {
 	bus.Subscribe(bs, "employee.created", countHandler)
 	ctx := context.Background()
 	b.ReportAllocs()
+	stop := startCPU(b)
 	b.RunParallel(func(pb *testing.PB) {
 		p := &benchPayload{}
 		for pb.Next() {
 			bs.Emit(ctx, "employee.created", p)
 		}
 	})
+	stop()
 }
 
 // BenchmarkEmitUnhandled is the cost of emitting an event nobody handles.
@@ -75,9 +91,11 @@ func BenchmarkEmitUnhandled(b *testing.B) {
 	ctx := context.Background()
 	p := &benchPayload{}
 	b.ReportAllocs()
+	stop := startCPU(b)
 	for b.Loop() {
 		bs.Emit(ctx, "employee.deleted", p)
 	}
+	stop()
 }
 
 // BenchmarkEmitFields emits a Fields payload, the keyword style; a map is
@@ -92,9 +110,11 @@ func BenchmarkEmitFields(b *testing.B) {
 	ctx := context.Background()
 	f := bus.Fields{"id": 42, "name": "Ada"}
 	b.ReportAllocs()
+	stop := startCPU(b)
 	for b.Loop() {
 		bs.Emit(ctx, "employee.created", f)
 	}
+	stop()
 }
 
 // BenchmarkSubscribeUnsubscribe is the writer side: one subscribe plus one
@@ -108,74 +128,5 @@ func BenchmarkSubscribeUnsubscribe(b *testing.B) {
 	for b.Loop() {
 		unsubscribe := bus.Subscribe(bs, "employee.created", countHandler)
 		unsubscribe()
-	}
-}
-
-// BenchmarkEmitObserver measures Emit with and without an observer, side by
-// side in one run: observer=none is BenchmarkEmit's set-up, observer=counting
-// adds an observer whose Start passes the context through and whose End
-// counts the calls and adds up their durations, about the least an observer
-// that records metrics does. Besides ns/op it reports cpu-ns/op, the
-// process's CPU time per Emit, where the system provides it.
-func BenchmarkEmitObserver(b *testing.B) {
-	for _, handlers := range []int{1, 10} {
-		for _, observed := range []bool{false, true} {
-			name := "handlers=" + strconv.Itoa(handlers) + "/observer=none"
-			if observed {
-				name = "handlers=" + strconv.Itoa(handlers) + "/observer=counting"
-			}
-			b.Run(name, func(b *testing.B) {
-				bs := newBenchBus(handlers)
-				var calls, total atomic.Int64
-				if observed {
-					bs.SetObserver(bus.Observer{
-						Start: func(ctx context.Context, _, _ string) context.Context { return ctx },
-						End: func(_ context.Context, c bus.HandlerCall) {
-							calls.Add(1)
-							total.Add(int64(c.Duration))
-						},
-					})
-				}
-				ctx := context.Background()
-				p := &benchPayload{}
-				b.ReportAllocs()
-				cpu0, cpuOK := cpuTime()
-				for b.Loop() {
-					bs.Emit(ctx, "employee.created", p)
-				}
-				if cpu1, ok := cpuTime(); ok && cpuOK {
-					// On a shared machine ns/op includes the time other
-					// processes held the CPU; this does not.
-					b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
-				}
-				if p.n != b.N*handlers {
-					b.Fatalf("handlers ran %d times, want %d", p.n, b.N*handlers)
-				}
-				if observed && calls.Load() != int64(b.N*handlers) {
-					b.Fatalf("observer saw %d calls, want %d", calls.Load(), b.N*handlers)
-				}
-			})
-		}
-	}
-}
-
-// benchClockBase is what BenchmarkClockRead measures against, as the bus
-// measures handler calls.
-var benchClockBase = time.Now()
-
-// BenchmarkClockRead is one read of the monotonic clock. An observed
-// handler call makes two (see Bus.SetObserver), so on a machine where the
-// clock is slow to read they are most of what an observer costs.
-func BenchmarkClockRead(b *testing.B) {
-	var total time.Duration
-	cpu0, cpuOK := cpuTime()
-	for b.Loop() {
-		total += time.Since(benchClockBase)
-	}
-	if cpu1, ok := cpuTime(); ok && cpuOK {
-		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
-	}
-	if total < 0 {
-		b.Fatal("the monotonic clock went backwards")
 	}
 }
