@@ -308,17 +308,21 @@ func (b *Bus) HasSubscribers(event string) bool {
 // converted to any at the call site.
 func (b *Bus) Emit(ctx context.Context, event string, payload any) {
 	t := b.subs.Load()
-	if t.hookSet() != nil {
-		// An observer, or a test recording or dropping emits: rare, and
-		// out of line so that a bus without them pays one check.
-		b.emitHooked(ctx, t, event, payload)
-		return
-	}
 	subs := t.lookup(event)
 	if len(subs) == 0 {
+		if t.hookSet() != nil {
+			b.emitHooked(ctx, t, event, payload)
+			return
+		}
 		if b.onUnhandled != nil {
 			b.onUnhandled(ctx, event, payload)
 		}
+		return
+	}
+	if t.hooks != nil {
+		// An observer, or a test recording or dropping emits: rare, and
+		// out of line so that a bus without them pays one check.
+		b.emitHooked(ctx, t, event, payload)
 		return
 	}
 	for i := 0; i < len(subs); {
