@@ -20,8 +20,8 @@ import (
 // within one process.
 //
 // A Bus is safe for concurrent use by multiple goroutines: Emit, Subscribe,
-// the unsubscribe functions, HasSubscribers and Clear may all be called at
-// the same time, including from inside a handler.
+// the unsubscribe functions, HasSubscribers, Handlers, SetObserver and
+// Clear may all be called at the same time, including from inside a handler.
 //
 // The zero Bus is ready to use and behaves like New() with no options.
 // A Bus must not be copied after first use.
@@ -215,7 +215,8 @@ func funcName[F any](h F) string {
 func (b *Bus) add(s *subscription) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	old := b.subs.Load().eventMap()
+	cur := b.subs.Load()
+	old := cur.eventMap()
 	next := make(map[string][]*subscription, len(old)+1)
 	maps.Copy(next, old)
 	// Copy the slice too: an Emit may be iterating over the old one, and
@@ -223,14 +224,15 @@ func (b *Bus) add(s *subscription) {
 	subs := make([]*subscription, len(old[s.event]), len(old[s.event])+1)
 	copy(subs, old[s.event])
 	next[s.event] = append(subs, s)
-	b.subs.Store(newTable(next))
+	b.subs.Store(newTable(next, cur.hookSet()))
 }
 
 // remove publishes a table without s and reports whether s was present.
 func (b *Bus) remove(s *subscription) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	old := b.subs.Load().eventMap()
+	cur := b.subs.Load()
+	old := cur.eventMap()
 	i := slices.Index(old[s.event], s)
 	if i < 0 {
 		return false
@@ -244,18 +246,23 @@ func (b *Bus) remove(s *subscription) bool {
 		subs = append(subs, old[s.event][:i]...)
 		next[s.event] = append(subs, old[s.event][i+1:]...)
 	}
-	b.subs.Store(newTable(next))
+	b.subs.Store(newTable(next, cur.hookSet()))
 	return true
 }
 
-// Clear removes every subscription from b. It is meant for tests that share
-// the Default bus. Emits that start after Clear returns call no handler;
-// unsubscribe functions of the removed subscriptions return false. Clear is
+// Clear removes every subscription from b. Emits that start after Clear
+// returns call no handler; unsubscribe functions of the removed
+// subscriptions return false. The observer (see SetObserver) stays. Clear is
 // safe for concurrent use.
+//
+// Clear is permanent: on the Default bus it removes the subscriptions made
+// by the init functions of handler packages, which nothing makes again. A
+// test that wants a bus without them should use package bus/bustest, which
+// gives them back when the test ends.
 func (b *Bus) Clear() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.subs.Store(nil)
+	b.subs.Store(newTable(nil, b.subs.Load().hookSet()))
 }
 
 // HasSubscribers reports whether event has at least one handler at the
@@ -285,14 +292,37 @@ func (b *Bus) HasSubscribers(event string) bool {
 // If event has no handlers, Emit calls the function set with WithUnhandled,
 // if any, and returns.
 //
-// Emit does not allocate unless a handler fails; a non-pointer payload may
-// allocate when it is converted to any at the call site.
+// Emit does not look at ctx, only passes it on: it calls every handler even
+// if ctx is already cancelled when Emit starts or a handler cancels it. An
+// event reports something that has already happened, and its handlers
+// (notifications, audit logs, projections) are the rest of that change; if
+// Emit skipped the remaining handlers on cancellation, which of them ran
+// would depend on timing and a finished change could go unaudited. A handler
+// that should not start work for a cancelled request checks ctx.Err()
+// itself; one whose work must outlive the request detaches with
+// context.WithoutCancel. A handler's error, including ctx.Err(), is reported
+// like any other.
+//
+// Emit does not allocate unless a handler fails or an observer's functions
+// (see SetObserver) do; a non-pointer payload may allocate when it is
+// converted to any at the call site.
 func (b *Bus) Emit(ctx context.Context, event string, payload any) {
-	subs := b.subs.Load().lookup(event)
+	t := b.subs.Load()
+	subs := t.lookup(event)
 	if len(subs) == 0 {
+		if t.hookSet() != nil {
+			b.emitHooked(ctx, t, event, payload)
+			return
+		}
 		if b.onUnhandled != nil {
 			b.onUnhandled(ctx, event, payload)
 		}
+		return
+	}
+	if t.hooks != nil {
+		// An observer, or a test recording or dropping emits: rare, and
+		// out of line so that a bus without them pays one check.
+		b.emitHooked(ctx, t, event, payload)
 		return
 	}
 	for i := 0; i < len(subs); {

@@ -64,12 +64,30 @@
 //     idempotent, reports whether it removed the subscription, and once it
 //     returns no Emit that starts afterwards calls the handler; an Emit
 //     already in progress may still call it.
+//   - Emit does not look at its context, only passes it to the handlers:
+//     every handler is called even if the context is cancelled before or
+//     during the Emit. Each handler decides what cancellation means for its
+//     work (see Emit for why).
 //   - Every function and method is safe for concurrent use. Concurrent
 //     Emits do not contend on a lock: Emit reads an immutable,
 //     copy-on-write subscription table with one atomic load and does not
-//     allocate, while subscribing and unsubscribing, which are rare, copy
-//     the table under a mutex.
+//     allocate (an observer's functions may), while subscribing and
+//     unsubscribing, which are rare, copy the table under a mutex.
 //   - The bus starts no goroutines.
+//
+// # In production and in tests
+//
+// SetObserver lets a program see every handler call (event, handler,
+// duration, error or panic) to log it, count it or open a trace span around
+// it, and Handlers lists what is subscribed, for an admin endpoint or a
+// start-up log line. Both work on the same snapshot of the subscriptions as
+// Emit.
+//
+// Tests should not Clear the Default bus: the handlers that init functions
+// subscribed would be gone for every later test of the binary. Package
+// bus/bustest isolates a bus for one test and gives its subscriptions back
+// when the test ends, records what the test emits, and drops emits; it is a
+// separate import, so programs do not link it.
 package bus
 
 // Fields is a keyword-style payload: a set of named values for events that

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"os"
 
 	"github.com/eventlint/eventlint/bus"
 )
@@ -111,4 +113,55 @@ func ExampleWithErrorHandler() {
 	// github.com/eventlint/eventlint/bus_test.chargeCard: card declined
 	// github.com/eventlint/eventlint/bus_test.updateLedger panicked on invoice.created: assignment to entry in nil map
 	// customer notified about INV-2
+}
+
+// An observer sees every handler call. This one logs each with log/slog, at
+// level Error for a failure and Debug otherwise; the same two functions could
+// count calls or open a trace span around each one (docs/bus.md shows
+// OpenTelemetry).
+func ExampleBus_SetObserver() {
+	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		Level: slog.LevelDebug,
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey || a.Key == "duration" {
+				return slog.Attr{} // they vary from run to run
+			}
+			return a
+		},
+	}))
+	b := bus.New(bus.WithErrorHandler(func(context.Context, *bus.HandlerError) {}))
+	b.SetObserver(bus.Observer{
+		End: func(ctx context.Context, c bus.HandlerCall) {
+			level := slog.LevelDebug
+			if c.Err != nil {
+				level = slog.LevelError
+			}
+			logger.Log(ctx, level, "event handled", "event", c.Event, "handler", c.Handler,
+				"duration", c.Duration, "error", c.Err)
+		},
+	})
+	bus.Subscribe(b, "invoice.created", chargeCard)
+	bus.Subscribe(b, "invoice.created", notifyCustomer)
+
+	b.Emit(context.Background(), "invoice.created", &Invoice{ID: "INV-3", Amount: 5000})
+	// Output:
+	// level=ERROR msg="event handled" event=invoice.created handler=github.com/eventlint/eventlint/bus_test.chargeCard error="bus: handler github.com/eventlint/eventlint/bus_test.chargeCard for \"invoice.created\": card declined"
+	// customer notified about INV-3
+	// level=DEBUG msg="event handled" event=invoice.created handler=github.com/eventlint/eventlint/bus_test.notifyCustomer error=<nil>
+}
+
+// Handlers lists what is subscribed, for an admin endpoint or a start-up log
+// line: the events in name order, each with its handlers in the order Emit
+// calls them.
+func ExampleBus_Handlers() {
+	b := bus.New()
+	bus.Subscribe(b, "invoice.created", chargeCard)
+	bus.Subscribe(b, "invoice.created", notifyCustomer)
+	bus.Subscribe(b, "invoice.archived", notifyCustomer)
+	for _, e := range b.Handlers() {
+		fmt.Println(e.Event, e.Handlers)
+	}
+	// Output:
+	// invoice.archived [github.com/eventlint/eventlint/bus_test.notifyCustomer]
+	// invoice.created [github.com/eventlint/eventlint/bus_test.chargeCard github.com/eventlint/eventlint/bus_test.notifyCustomer]
 }

@@ -37,6 +37,12 @@ type table struct {
 	slots  []slot
 	byAddr []addrSlot
 	mask   uint64
+
+	// hooks is what Emit does besides calling handlers (see hooks), or nil.
+	// It lives in the table rather than in the Bus so that the Emit path
+	// still reads one atomic pointer, and so that an Emit calls its
+	// handlers and its observer from the same snapshot.
+	hooks *hooks
 }
 
 type slot struct {
@@ -51,9 +57,10 @@ type addrSlot struct {
 }
 
 // newTable returns a table indexing events, which the caller must not
-// modify afterwards. It returns nil, the empty table, for an empty map.
-func newTable(events map[string][]*subscription) *table {
-	if len(events) == 0 {
+// modify afterwards, and carrying h. It returns nil, the empty table, for an
+// empty map and no hooks.
+func newTable(events map[string][]*subscription, h *hooks) *table {
+	if len(events) == 0 && h == nil {
 		return nil
 	}
 	n := 8
@@ -65,6 +72,7 @@ func newTable(events map[string][]*subscription) *table {
 		slots:  make([]slot, n),
 		byAddr: make([]addrSlot, n),
 		mask:   uint64(n - 1),
+		hooks:  h,
 	}
 	for event, subs := range events {
 		i := hashString(event) & t.mask
@@ -124,6 +132,14 @@ func (t *table) eventMap() map[string][]*subscription {
 		return nil
 	}
 	return t.events
+}
+
+// hookSet returns the table's hooks, or nil; t may be nil.
+func (t *table) hookSet() *hooks {
+	if t == nil {
+		return nil
+	}
+	return t.hooks
 }
 
 // hashSeed varies the hash between processes so that no particular set of
