@@ -196,7 +196,7 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 		}
 		res := prog.model[p.Types]
 		if p.Types == nil || res == nil {
-			res = unreachedResult(p)
+			res = analyzer.EmptyResult(modulePath(p))
 		}
 		prog.Results[p.PkgPath] = res
 		views = append(views, &analyzer.PackageView{
@@ -245,18 +245,12 @@ func typeCheck(roots []*packages.Package, rel *relevance) {
 	tc.check(check)
 }
 
-// unreachedResult is the result analyzer.Model gives a package that
-// cannot reach the bus: it returns before looking at any file.
-func unreachedResult(p *packages.Package) *analyzer.Result {
-	res := &analyzer.Result{
-		Summary:  new(analyzer.Summary),
-		Own:      new(analyzer.Summary),
-		Wrappers: map[*types.Func]*analyzer.WrapperFact{},
+// modulePath returns the path of p's module, "" if unknown.
+func modulePath(p *packages.Package) string {
+	if p.Module == nil {
+		return ""
 	}
-	if p.Module != nil {
-		res.Module = p.Module.Path
-	}
-	return res
+	return p.Module.Path
 }
 
 // nonTestImports returns the package paths p's non-test files import.

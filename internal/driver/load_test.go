@@ -406,45 +406,6 @@ func TestSelectiveLoadErrors(t *testing.T) {
 	}
 }
 
-// TestBusPathsMatchAnalyzer: the driver's busPaths must list what the
-// analyzer's busPaths lists, which the analyzer does not export: compare
-// the source of its declaration.
-func TestBusPathsMatchAnalyzer(t *testing.T) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, filepath.Join(repoRoot(t), "analyzer", "sites.go"), nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var elts []string
-	ast.Inspect(f, func(n ast.Node) bool {
-		vs, ok := n.(*ast.ValueSpec)
-		if !ok || len(vs.Names) != 1 || vs.Names[0].Name != "busPaths" || len(vs.Values) != 1 {
-			return true
-		}
-		lit, ok := vs.Values[0].(*ast.CompositeLit)
-		if !ok {
-			t.Fatalf("analyzer's busPaths is not a composite literal")
-		}
-		for _, e := range lit.Elts {
-			switch e := e.(type) {
-			case *ast.Ident:
-				if e.Name != "BusPath" {
-					t.Fatalf("analyzer's busPaths lists %s: add it to the driver's busPaths and to this test", e.Name)
-				}
-				elts = append(elts, analyzer.BusPath)
-			case *ast.BasicLit:
-				elts = append(elts, strings.Trim(e.Value, "`\""))
-			default:
-				t.Fatalf("analyzer's busPaths has an element this test cannot read: update the test")
-			}
-		}
-		return false
-	})
-	if !slices.Equal(elts, busPaths) {
-		t.Errorf("analyzer's busPaths lists %v, the driver's %v: the selective load would skip packages that use the others", elts, busPaths)
-	}
-}
-
 func TestScanHead(t *testing.T) {
 	dir := t.TempDir()
 	long := "// " + strings.Repeat("x", headSize) + "\n"
