@@ -55,7 +55,8 @@ Analyzer flags, one set per analyzer (naming, catalogue, unregistered):
 	-naming.past-tense=false   do not require a past-tense verb (EL1002)
 	-naming.irregular=a,b      extra past participles not ending in -ed
 	-catalogue.require=path    import path of the catalogue every package that
-	                           emits or subscribes must see (EL2007)
+	                           emits or subscribes must see (EL2007); a path
+	                           that names no catalogue package is an error
 	-catalogue=path            short for -catalogue.require=path
 	-unregistered.roots=a,b    extra packages to treat as programs (library
 	                           modules without commands)
