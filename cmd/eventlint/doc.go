@@ -102,7 +102,10 @@ text is in docs/checks.md. A finding is suppressed, with a reason, by
 	   with -diff: any finding)
 	2  error: a bad flag, packages that do not load (their list, syntax and type
 	   errors are printed as file:line:col: message), an analyzer failure, or a
-	   failed or conflicting fix
+	   failed or conflicting fix. Syntax errors are reported in every package
+	   given; type errors in the packages that can reach the bus and in the
+	   declarations of the packages they import (go build and go vet report
+	   the others)
 
 Under go vet, go vet's own exit codes apply.
 */

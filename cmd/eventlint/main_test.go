@@ -158,11 +158,15 @@ func TestLoadErrors(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(syntaxDir, "bad", "bad.go"), []byte(syntaxError), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A package that cannot reach the bus is parsed all the same.
+	plainDir := copyModule(t, "clean")
+	testutil.WriteFiles(t, plainDir, map[string]string{"plain/plain.go": "package plain\n\nfunc Add(a, b int) int {\n\treturn a +\n}\n"})
 	for _, tc := range []struct {
 		name, dir string
 		want      []string // stderr lines, in order
 	}{
 		{"type error", testdata("typeerror"), []string{p("bad/bad.go") + `:6:14: cannot use "three" (untyped string constant) as int value in variable declaration`}},
+		{"syntax error where the bus is not reached", plainDir, []string{p("plain/plain.go") + `:5:1: expected operand, found '}'`}},
 		// The first error of each line, as gofmt reports them, and none
 		// of the type errors that follow from them.
 		{"syntax error", syntaxDir, []string{p("bad/bad.go") + `:6:26: missing ',' before newline in argument list`, p("bad/bad.go") + `:7:1: expected operand, found '}'`}},

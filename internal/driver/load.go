@@ -33,9 +33,10 @@ type Config struct {
 	// Full parses and type-checks every package in full, dependencies
 	// and the standard library included, and runs analyzer.Model on all
 	// of them: what the driver did before it loaded selectively. It gives
-	// the same findings, slower, and also reports syntax and type errors
-	// in function bodies of packages that cannot reach the bus. Tests
-	// compare the two.
+	// the same findings, slower, and also reports the type errors of
+	// packages that cannot reach the bus and the syntax errors of
+	// dependencies that are not type-checked otherwise. Tests compare
+	// the two.
 	Full bool
 }
 
@@ -64,9 +65,10 @@ type Program struct {
 	// ("x.test") are left out. Their Imports reach every dependency.
 	//
 	// Unless Config.Full is set, only the packages that can reach the bus
-	// (see relevance) have Syntax, Types and TypesInfo: the others are not
-	// type-checked at all, or only for the packages that import them
-	// (Types, no syntax, function bodies skipped).
+	// (see relevance) have Syntax, Types and TypesInfo: the others are
+	// only parsed for their syntax errors, or type-checked for the
+	// packages that import them (Types, no syntax, function bodies
+	// skipped).
 	Packages []*packages.Package
 	// Fset is the file set of every package.
 	Fset *token.FileSet
@@ -112,11 +114,13 @@ func (e *LoadError) Error() string {
 // Unless cfg.Full is set, Load runs go list once for the import graph,
 // finds the packages that can reach the bus (relevance), and only parses
 // and type-checks those in full; their other dependencies are
-// type-checked without function bodies, and packages nothing relevant
-// imports are not type-checked at all. Syntax and type errors in function
-// bodies of packages that cannot reach the bus are therefore not
-// reported (go build and go vet report them); list errors of every
-// package are.
+// type-checked without function bodies, and the other matched packages
+// are parsed but not type-checked. List errors of every package and
+// syntax errors of every matched package are reported; type errors are
+// reported in the packages that can reach the bus and in the
+// declarations of the packages they import, not in the function bodies
+// of those or in packages nothing that can reach the bus imports (go
+// build and go vet report them).
 func Load(cfg *Config, patterns []string) (*Program, error) {
 	if cfg == nil {
 		cfg = DefaultConfig()
@@ -212,7 +216,8 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 
 // typeCheck parses and type-checks, in place, the packages of the graph
 // below roots that need it: those that can reach the bus in full, and
-// their dependencies for their types only.
+// their dependencies for their types only. The other roots (the matched
+// packages) are parsed for their syntax errors only.
 func typeCheck(roots []*packages.Package, rel *relevance) {
 	var all []*packages.Package
 	for p := range packages.Postorder(roots) {
@@ -231,6 +236,12 @@ func typeCheck(roots []*packages.Package, rel *relevance) {
 			need[imp] = true
 		}
 	}
+	var parse []*packages.Package
+	for _, p := range roots {
+		if !need[p] && !strings.HasSuffix(p.PkgPath, ".test") {
+			parse = append(parse, p) // the test mains' file is go list's
+		}
+	}
 	fset := token.NewFileSet()
 	var sizes types.Sizes
 	for _, p := range all {
@@ -243,6 +254,7 @@ func typeCheck(roots []*packages.Package, rel *relevance) {
 	}
 	tc := &typeChecker{fset: fset, sizes: sizes, full: rel.relevant}
 	tc.check(check)
+	tc.syntaxErrors(parse)
 }
 
 // modulePath returns the path of p's module, "" if unknown.

@@ -364,9 +364,9 @@ func TestSelectiveLoadTricky(t *testing.T) {
 }
 
 // TestSelectiveLoadErrors: list errors are reported for every package,
-// syntax and type errors only where the packages are type-checked; a
-// type error in a function body of a package that cannot reach the bus
-// is left to go build and go vet.
+// syntax errors for every matched package, type errors only where the
+// packages are type-checked; a type error in a function body of a
+// package that cannot reach the bus is left to go build and go vet.
 func TestSelectiveLoadErrors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads modules")
@@ -378,6 +378,8 @@ func TestSelectiveLoadErrors(t *testing.T) {
 	}{
 		{"body of an imported package", "uses/uses.go", "package uses\n\nfunc Twice(a int) int { return a + \"x\" }\n", false},
 		{"package nothing relevant imports", "cmd/tool/main.go", "package main\n\nvar x undefinedType\n\nfunc main() {}\n", false},
+		{"syntax error in a package nothing relevant imports", "cmd/tool/main.go", "package main\n\nfunc main() {\n\tx :=\n}\n", true},
+		{"syntax error in a test file of a package that cannot reach the bus", "cmd/tool/main_test.go", "package main\n\nfunc TestX(t *testing.T) { if }\n", true},
 		{"declaration of an imported package", "plain/plain.go", "package plain\n\nfunc Add(a, b int) undefinedType { return a + b }\n", true},
 		{"body of a package that reaches the bus", "mid/mid.go", "package mid\n\nimport \"example.com/tricky/wrap\"\n\nfunc Do() { wrap.Publish(nil, 1, nil) }\n", true},
 		{"missing import", "uses/uses.go", "package uses\n\nimport \"example.com/tricky/nosuch\"\n\nvar X = nosuch.X\n", true},

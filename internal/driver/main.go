@@ -286,8 +286,10 @@ stderr.
 Exit codes:
   0  no findings (with -fix: none left after fixing)
   1  findings reported (with -fix: findings without a fix remain)
-  2  error: bad flag, packages that do not load (list, syntax or type
-     errors, printed as file:line:col: message), a failed or conflicting fix
+  2  error: bad flag, packages that do not load (list errors, syntax
+     errors of the packages given, type errors of the packages that can
+     reach the bus; printed as file:line:col: message), a failed or
+     conflicting fix
 `
 
 // enabledAnalyzers applies multichecker's rule: if any -NAME flag is

@@ -120,19 +120,12 @@ func (tc *typeChecker) checkPackage(p *packages.Package) {
 
 	addError := func(err error) {
 		// The conversions of go/packages, for the same messages.
-		switch err := err.(type) {
-		case scanner.ErrorList:
-			for _, e := range err {
-				p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
-			}
-		case *os.PathError:
-			p.Errors = append(p.Errors, packages.Error{Pos: err.Path + ":1", Msg: err.Err.Error(), Kind: packages.ParseError})
-		case types.Error:
+		if err, ok := err.(types.Error); ok {
 			p.TypeErrors = append(p.TypeErrors, err)
 			p.Errors = append(p.Errors, packages.Error{Pos: err.Fset.Position(err.Pos).String(), Msg: err.Msg, Kind: packages.TypeError})
-		default:
-			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+			return
 		}
+		p.Errors = append(p.Errors, syntaxError(err)...)
 	}
 
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
@@ -215,6 +208,80 @@ func (tc *typeChecker) parse(name string, full bool) (*ast.File, error) {
 	}
 	pf.file, pf.err = parser.ParseFile(tc.fset, name, src, parser.AllErrors|parser.ParseComments)
 	return pf.file, pf.err
+}
+
+// syntaxErrors parses the files of pkgs, each file once, in parallel, and
+// adds their syntax errors to the packages' Errors; the syntax is dropped.
+// It is for the matched packages that are not type-checked: parsing costs
+// little next to type checking, and a file that does not parse must fail
+// the run even when its package cannot reach the bus.
+func (tc *typeChecker) syntaxErrors(pkgs []*packages.Package) {
+	var names []string
+	errs := map[string][]packages.Error{} // by file name, once parsed
+	for _, p := range pkgs {
+		for _, name := range p.CompiledGoFiles {
+			if _, ok := errs[name]; !ok {
+				errs[name] = nil
+				names = append(names, name)
+			}
+		}
+	}
+	var (
+		mu sync.Mutex
+		wg sync.WaitGroup
+	)
+	work := make(chan string)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for name := range work {
+				var found []packages.Error
+				_, err := tc.parseOnly(name)
+				if err != nil {
+					found = syntaxError(err)
+				}
+				mu.Lock()
+				errs[name] = found
+				mu.Unlock()
+			}
+		})
+	}
+	for _, name := range names {
+		work <- name
+	}
+	close(work)
+	wg.Wait()
+	for _, p := range pkgs {
+		for _, name := range p.CompiledGoFiles {
+			p.Errors = append(p.Errors, errs[name]...)
+		}
+		p.IllTyped = p.IllTyped || len(p.Errors) > 0
+	}
+}
+
+// parseOnly parses the Go file name for its syntax errors alone.
+func (tc *typeChecker) parseOnly(name string) (*ast.File, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return parser.ParseFile(tc.fset, name, src, parser.AllErrors|parser.SkipObjectResolution)
+}
+
+// syntaxError converts an error of reading or parsing a file as
+// go/packages does, for the same messages; any other error has no
+// position.
+func syntaxError(err error) []packages.Error {
+	switch err := err.(type) {
+	case scanner.ErrorList:
+		out := make([]packages.Error, len(err))
+		for i, e := range err {
+			out[i] = packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError}
+		}
+		return out
+	case *os.PathError:
+		return []packages.Error{{Pos: err.Path + ":1", Msg: err.Err.Error(), Kind: packages.ParseError}}
+	}
+	return []packages.Error{{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError}}
 }
 
 // newTypesInfo is the types.Info go/packages fills for LoadAllSyntax.
