@@ -104,8 +104,8 @@ text is in docs/checks.md. A finding is suppressed, with a reason, by
 	   errors are printed as file:line:col: message), an analyzer failure, or a
 	   failed or conflicting fix. Syntax errors are reported in every package
 	   given; type errors in the packages that can reach the bus and in the
-	   declarations of the packages they import (go build and go vet report
-	   the others)
+	   packages given that they import (go build and go vet report the
+	   others)
 
 Under go vet, go vet's own exit codes apply.
 */

@@ -114,13 +114,13 @@ func (e *LoadError) Error() string {
 // Unless cfg.Full is set, Load runs go list once for the import graph,
 // finds the packages that can reach the bus (relevance), and only parses
 // and type-checks those in full; their other dependencies are
-// type-checked without function bodies, and the other matched packages
-// are parsed but not type-checked. List errors of every package and
-// syntax errors of every matched package are reported; type errors are
-// reported in the packages that can reach the bus and in the
-// declarations of the packages they import, not in the function bodies
-// of those or in packages nothing that can reach the bus imports (go
-// build and go vet report them).
+// type-checked without function bodies (with them, but no types.Info,
+// if they are matched), and the other matched packages are parsed but
+// not type-checked. List errors of every package and syntax errors of
+// every matched package are reported; type errors are reported in the
+// packages that can reach the bus, the matched packages they import and
+// the declarations of their other imports, not in packages nothing that
+// can reach the bus imports (go build and go vet report them).
 func Load(cfg *Config, patterns []string) (*Program, error) {
 	if cfg == nil {
 		cfg = DefaultConfig()
@@ -216,8 +216,9 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 
 // typeCheck parses and type-checks, in place, the packages of the graph
 // below roots that need it: those that can reach the bus in full, and
-// their dependencies for their types only. The other roots (the matched
-// packages) are parsed for their syntax errors only.
+// their dependencies for their types (the function bodies too if they
+// are roots, the matched packages, for their type errors). The other
+// roots are parsed for their syntax errors only.
 func typeCheck(roots []*packages.Package, rel *relevance) {
 	var all []*packages.Package
 	for p := range packages.Postorder(roots) {
@@ -237,9 +238,15 @@ func typeCheck(roots []*packages.Package, rel *relevance) {
 		}
 	}
 	var parse []*packages.Package
+	matched := map[*packages.Package]bool{}
 	for _, p := range roots {
-		if !need[p] && !strings.HasSuffix(p.PkgPath, ".test") {
-			parse = append(parse, p) // the test mains' file is go list's
+		switch {
+		case strings.HasSuffix(p.PkgPath, ".test"):
+			// a test main: its file is go list's
+		case need[p]:
+			matched[p] = true
+		default:
+			parse = append(parse, p)
 		}
 	}
 	fset := token.NewFileSet()
@@ -252,7 +259,7 @@ func typeCheck(roots []*packages.Package, rel *relevance) {
 			sizes = p.TypesSizes // the same for all: set by NeedTypesSizes
 		}
 	}
-	tc := &typeChecker{fset: fset, sizes: sizes, full: rel.relevant}
+	tc := &typeChecker{fset: fset, sizes: sizes, full: rel.relevant, bodies: matched}
 	tc.check(check)
 	tc.syntaxErrors(parse)
 }

@@ -365,8 +365,9 @@ func TestSelectiveLoadTricky(t *testing.T) {
 
 // TestSelectiveLoadErrors: list errors are reported for every package,
 // syntax errors for every matched package, type errors only where the
-// packages are type-checked; a type error in a function body of a
-// package that cannot reach the bus is left to go build and go vet.
+// packages are type-checked (those that can reach the bus, and the
+// matched packages they import); a type error in a package that neither
+// reaches the bus nor is imported by one is left to go build and go vet.
 func TestSelectiveLoadErrors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads modules")
@@ -376,7 +377,7 @@ func TestSelectiveLoadErrors(t *testing.T) {
 		name, file, src string
 		selective       bool // the selective load reports it too
 	}{
-		{"body of an imported package", "uses/uses.go", "package uses\n\nfunc Twice(a int) int { return a + \"x\" }\n", false},
+		{"body of an imported package", "uses/uses.go", "package uses\n\nfunc Twice(a int) int { return a + \"x\" }\n", true},
 		{"package nothing relevant imports", "cmd/tool/main.go", "package main\n\nvar x undefinedType\n\nfunc main() {}\n", false},
 		{"syntax error in a package nothing relevant imports", "cmd/tool/main.go", "package main\n\nfunc main() {\n\tx :=\n}\n", true},
 		{"syntax error in a test file of a package that cannot reach the bus", "cmd/tool/main_test.go", "package main\n\nfunc TestX(t *testing.T) { if }\n", true},

@@ -288,8 +288,8 @@ Exit codes:
   1  findings reported (with -fix: findings without a fix remain)
   2  error: bad flag, packages that do not load (list errors, syntax
      errors of the packages given, type errors of the packages that can
-     reach the bus; printed as file:line:col: message), a failed or
-     conflicting fix
+     reach the bus and of the packages given that they import; printed
+     as file:line:col: message), a failed or conflicting fix
 `
 
 // enabledAnalyzers applies multichecker's rule: if any -NAME flag is

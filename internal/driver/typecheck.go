@@ -24,14 +24,16 @@ import (
 //
 // Full packages get syntax (comments and object resolution, as
 // go/packages parses) and a complete types.Info. Other packages are only
-// type-checked for their importers: function bodies are skipped, there is
-// no types.Info, and their syntax is dropped afterwards. The parse and
-// type errors found are added to each package's Errors, as go/packages
-// adds them.
+// type-checked for their importers: there is no types.Info, their syntax
+// is dropped afterwards, and function bodies are skipped unless the
+// package is in bodies (a package the user named, whose type errors
+// count). The parse and type errors found are added to each package's
+// Errors, as go/packages adds them.
 type typeChecker struct {
-	fset  *token.FileSet
-	sizes types.Sizes
-	full  map[*packages.Package]bool
+	fset   *token.FileSet
+	sizes  types.Sizes
+	full   map[*packages.Package]bool
+	bodies map[*packages.Package]bool
 
 	parseMu sync.Mutex
 	parsed  map[string]*parsedFile // full packages' files: a package and its test variant share them
@@ -152,7 +154,7 @@ func (tc *typeChecker) checkPackage(p *packages.Package) {
 			}
 			return imp.Types, nil
 		}),
-		IgnoreFuncBodies: !full,
+		IgnoreFuncBodies: !full && !tc.bodies[p],
 		Error:            addError,
 		Sizes:            tc.sizes,
 	}
