@@ -189,19 +189,21 @@ func IsBusPath(path string) bool { return slices.Contains(busPaths, path) }
 // a package loaded from export data are the packages its exported API
 // mentions, so a type that embeds the bus brings the bus with it.
 func ReachesBus(pkg *types.Package) bool {
+	// Breadth first: a package that reaches the bus usually imports it.
 	seen := map[*types.Package]bool{pkg: true}
-	stack := slices.Clone(pkg.Imports())
-	for len(stack) > 0 {
-		p := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[p] {
-			continue
+	queue := []*types.Package{pkg}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, imp := range p.Imports() {
+			if IsBusPath(imp.Path()) {
+				return true
+			}
+			if !seen[imp] {
+				seen[imp] = true
+				queue = append(queue, imp)
+			}
 		}
-		seen[p] = true
-		if IsBusPath(p.Path()) {
-			return true
-		}
-		stack = append(stack, p.Imports()...)
 	}
 	return false
 }

@@ -67,8 +67,7 @@ type Program struct {
 	// Unless Config.Full is set, only the packages that can reach the bus
 	// (see relevance) have Syntax, Types and TypesInfo: the others are
 	// only parsed for their syntax errors, or type-checked for the
-	// packages that import them (Types, no syntax, function bodies
-	// skipped).
+	// packages that import them (Types, no syntax).
 	Packages []*packages.Package
 	// Fset is the file set of every package.
 	Fset *token.FileSet
