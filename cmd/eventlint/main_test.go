@@ -121,9 +121,12 @@ func TestAnalyzerFlags(t *testing.T) {
 	}
 	// The shorthand is accepted and keeps the other analyzers on (what it
 	// sets is tested in internal/driver; what the catalogue check makes
-	// of it, in analyzer).
-	r = run(t, testdata("naming"), "-catalogue=example.com/naming/events")
-	if r.code == 2 || r.stderr != "" || !strings.Contains(r.stdout, "[EL1001]") {
+	// of it, in analyzer). It must name a catalogue: the module gets one
+	// that orders does not import.
+	dir := copyModule(t, "naming")
+	testutil.WriteFiles(t, dir, map[string]string{"events/events.go": "//eventlint:catalogue\npackage events\n"})
+	r = run(t, dir, "-catalogue=example.com/naming/events")
+	if r.code != 1 || r.stderr != "" || !strings.Contains(r.stdout, "[EL1001]") || !strings.Contains(r.stdout, "[EL2007]") {
 		t.Errorf("-catalogue=<path>: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
