@@ -56,20 +56,32 @@ type Result struct {
 	fieldReads []fieldRead // keys the package's handlers read; see fieldsmodel.go
 }
 
+// EmptyResult is the result Model gives a package it has nothing to do
+// for (see runModel): no sites, wrappers or catalogue, empty summaries.
+// module is the path of the package's module, "" if unknown. A driver that
+// does not run Model on such packages uses it in their place.
+func EmptyResult(module string) *Result {
+	return &Result{Summary: new(Summary), Own: new(Summary), Wrappers: map[*types.Func]*WrapperFact{}, Module: module}
+}
+
 func runModel(pass *analysis.Pass) (any, error) {
-	res := &Result{Summary: new(Summary), Own: new(Summary), Wrappers: map[*types.Func]*WrapperFact{}}
+	var module string
 	if pass.Module != nil {
-		res.Module = pass.Module.Path
+		module = pass.Module.Path
 	}
+	res := EmptyResult(module)
 	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
 		return res, nil // a generated test main: nothing of the user's
 	}
 
-	imported, reachesBus := importedSummaries(pass)
+	// Model works on a package that can contain a site (ReachesBus), that
+	// is a catalogue, or that imports a package with a Summary, whose
+	// catalogues it folds into its own for its importers.
+	imported := importedSummaries(pass)
 	isCatalogue := hasCatalogueDirective(pass.Files)
-	if !reachesBus && !isCatalogue {
+	if len(imported) == 0 && !isCatalogue && !ReachesBus(pass.Pkg) {
 		// The common case in a big repository: the package can contain no
-		// site, so it costs a few map lookups.
+		// site, so it costs a walk of its imports.
 		return res, nil
 	}
 
@@ -139,22 +151,15 @@ type importedSummary struct {
 	linked bool // imported by a non-test file, so linked into the package
 }
 
-// importedSummaries returns the summaries of the package's direct imports,
-// and reports whether the package can contain a bus site: it imports a bus
-// library or a package that has a summary.
-func importedSummaries(pass *analysis.Pass) ([]importedSummary, bool) {
+// importedSummaries returns the summaries of the package's direct imports.
+func importedSummaries(pass *analysis.Pass) []importedSummary {
 	linked := map[string]bool{}
-	reaches := false
 	for _, f := range pass.Files {
-		test := isTestFile(pass, f)
+		if isTestFile(pass, f) {
+			continue // test imports are not linked into the package
+		}
 		for _, spec := range f.Imports {
-			path := strings.Trim(spec.Path.Value, "`\"")
-			if slices.Contains(busPaths, path) {
-				reaches = true
-			}
-			if !test {
-				linked[path] = true
-			}
+			linked[strings.Trim(spec.Path.Value, "`\"")] = true
 		}
 	}
 	var out []importedSummary
@@ -163,10 +168,46 @@ func importedSummaries(pass *analysis.Pass) ([]importedSummary, bool) {
 		if !pass.ImportPackageFact(imp, sum) {
 			continue
 		}
-		reaches = true
 		out = append(out, importedSummary{sum: sum, linked: linked[imp.Path()]})
 	}
-	return out, reaches
+	return out
+}
+
+// IsBusPath reports whether path is the import path of a bus library
+// whose functions eventlint recognises (see busAPI).
+func IsBusPath(path string) bool { return slices.Contains(busPaths, path) }
+
+// ReachesBus reports whether code in pkg can call the bus: whether a bus
+// library is among pkg's imports, directly or through other packages. A
+// package that imports no bus library reaches it all the same when it
+// holds a value of a type from another package that embeds the bus
+// (type Runtime struct{ *bus.Bus }; r.Emit(...)) and calls its methods.
+//
+// It is the one rule for "can this package contain a site", which every
+// driver applies: Model returns at once for a package that cannot, and
+// the standalone driver's loader does not type-check such packages in
+// full (it applies the rule to the go list import graph, which has the
+// type checker's imports and may have more). Under go vet, the imports of
+// a package loaded from export data are the packages its exported API
+// mentions, so a type that embeds the bus brings the bus with it.
+func ReachesBus(pkg *types.Package) bool {
+	// Breadth first: a package that reaches the bus usually imports it.
+	seen := map[*types.Package]bool{pkg: true}
+	queue := []*types.Package{pkg}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, imp := range p.Imports() {
+			if IsBusPath(imp.Path()) {
+				return true
+			}
+			if !seen[imp] {
+				seen[imp] = true
+				queue = append(queue, imp)
+			}
+		}
+	}
+	return false
 }
 
 func isTestFile(pass *analysis.Pass, f *ast.File) bool {

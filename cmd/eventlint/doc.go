@@ -55,7 +55,8 @@ Analyzer flags, one set per analyzer (naming, catalogue, unregistered):
 	-naming.past-tense=false   do not require a past-tense verb (EL1002)
 	-naming.irregular=a,b      extra past participles not ending in -ed
 	-catalogue.require=path    import path of the catalogue every package that
-	                           emits or subscribes must see (EL2007)
+	                           emits or subscribes must see (EL2007); a path
+	                           that names no catalogue package is an error
 	-catalogue=path            short for -catalogue.require=path
 	-unregistered.roots=a,b    extra packages to treat as programs (library
 	                           modules without commands)
@@ -101,7 +102,10 @@ text is in docs/checks.md. A finding is suppressed, with a reason, by
 	   with -diff: any finding)
 	2  error: a bad flag, packages that do not load (their list, syntax and type
 	   errors are printed as file:line:col: message), an analyzer failure, or a
-	   failed or conflicting fix
+	   failed or conflicting fix. Syntax errors are reported in every package
+	   given; type errors in the packages that can reach the bus and in the
+	   packages given that they import (go build and go vet report the
+	   others)
 
 Under go vet, go vet's own exit codes apply.
 */

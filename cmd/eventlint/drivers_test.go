@@ -328,6 +328,17 @@ func TestDriversChain(t *testing.T) {
 				{File: "unregistered/payloadnone/main/main.go", Line: 12, Check: "EL3002", Message: `^handler at unregistered/payloadnone/notify/notify\.go:16 takes \*hr\.Employee`},
 			},
 		},
+		{
+			// testdata/reach/embed: app imports rt, whose Runtime embeds
+			// *bus.Bus, and not the bus; under go vet app reaches the bus
+			// through the types of rt's export data. Its names are
+			// checked, and its emits reach the program's check.
+			name: "testdata/reach/embed", dir: filepath.Join("..", "..", "testdata"), patterns: []string{"./reach/embed/..."},
+			want: []driverFinding{
+				{File: "reach/embed/app/app.go", Line: 15, Check: "EL1001", Message: `^event name "IngestFailed" has 1 segment`},
+				{File: "reach/embed/cmd/ingest/main.go", Line: 11, Check: "EL3001", Message: `^event "IngestFailed" is emitted but no handler linked into this program subscribes to it \(emitted at reach/embed/app/app\.go:15\): import the package that handles it$`},
+			},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -33,6 +35,9 @@ func main() {
 		os.Exit(code)
 	}
 	if invokedByVet(args) {
+		if err := vetFlagError(args); err != nil {
+			os.Exit(badVetFlag(err, args))
+		}
 		// go vet -vettool: the unit-checker protocol, with the
 		// package-level analyzers (module-wide checks stay silent). It
 		// parses os.Args itself and exits.
@@ -107,4 +112,56 @@ func invokedByVet(args []string) bool {
 	}
 	last := args[len(args)-1]
 	return strings.HasSuffix(last, ".cfg") && !strings.HasPrefix(last, "-")
+}
+
+// vetFlagError returns the first error in the values of the analyzer
+// flags that go vet passes on: go vet parses the tool's boolean flags
+// itself but passes the others through unchecked, and unitchecker would
+// answer a bad value with its usage text. The values are set on a suite
+// of their own, which the unit checker does not run.
+func vetFlagError(args []string) error {
+	fs := flag.NewFlagSet("eventlint", flag.ContinueOnError)
+	for _, a := range analyzer.NewSuite().Analyzers() {
+		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, a.Name+"."+f.Name, f.Usage) })
+	}
+	for i := 0; i < len(args); i++ {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		f := fs.Lookup(name)
+		if !strings.HasPrefix(args[i], "-") || f == nil {
+			continue // not an analyzer flag: unitchecker's to parse
+		}
+		if !hasValue {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				continue // -naming.past-tense alone
+			}
+			if i+1 == len(args) {
+				return fmt.Errorf("flag needs an argument: -%s", name)
+			}
+			i++
+			value = args[i]
+		}
+		if err := f.Value.Set(value); err != nil {
+			return fmt.Errorf("invalid value %q for flag -%s: %w", value, name, err)
+		}
+	}
+	return nil
+}
+
+// badVetFlag reports err, a bad analyzer flag under go vet, and returns
+// the exit code. go vet runs the tool once per package, dependencies
+// first, and exits 1 whatever code the tool returns, so the code cannot
+// tell a bad flag from findings there. What the tool can do is say it
+// once per package of the user's: a run for facts only (a dependency,
+// standard library included) exits 0 with no facts and no output, and
+// the runs that report (the packages named on the command line) fail
+// with one line each. Those that import a failed package are not run.
+func badVetFlag(err error, args []string) int {
+	var cfg struct{ VetxOnly bool }
+	if last := args[len(args)-1]; strings.HasSuffix(last, ".cfg") {
+		if data, rerr := os.ReadFile(last); rerr == nil && json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly {
+			return driver.ExitOK
+		}
+	}
+	fmt.Fprintf(os.Stderr, "eventlint: %v (eventlint -help lists the flags)\n", err)
+	return driver.ExitError
 }

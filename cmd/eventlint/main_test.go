@@ -121,9 +121,12 @@ func TestAnalyzerFlags(t *testing.T) {
 	}
 	// The shorthand is accepted and keeps the other analyzers on (what it
 	// sets is tested in internal/driver; what the catalogue check makes
-	// of it, in analyzer).
-	r = run(t, testdata("naming"), "-catalogue=example.com/naming/events")
-	if r.code == 2 || r.stderr != "" || !strings.Contains(r.stdout, "[EL1001]") {
+	// of it, in analyzer). It must name a catalogue: the module gets one
+	// that orders does not import.
+	dir := copyModule(t, "naming")
+	testutil.WriteFiles(t, dir, map[string]string{"events/events.go": "//eventlint:catalogue\npackage events\n"})
+	r = run(t, dir, "-catalogue=example.com/naming/events")
+	if r.code != 1 || r.stderr != "" || !strings.Contains(r.stdout, "[EL1001]") || !strings.Contains(r.stdout, "[EL2007]") {
 		t.Errorf("-catalogue=<path>: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
@@ -158,11 +161,15 @@ func TestLoadErrors(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(syntaxDir, "bad", "bad.go"), []byte(syntaxError), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A package that cannot reach the bus is parsed all the same.
+	plainDir := copyModule(t, "clean")
+	testutil.WriteFiles(t, plainDir, map[string]string{"plain/plain.go": "package plain\n\nfunc Add(a, b int) int {\n\treturn a +\n}\n"})
 	for _, tc := range []struct {
 		name, dir string
 		want      []string // stderr lines, in order
 	}{
 		{"type error", testdata("typeerror"), []string{p("bad/bad.go") + `:6:14: cannot use "three" (untyped string constant) as int value in variable declaration`}},
+		{"syntax error where the bus is not reached", plainDir, []string{p("plain/plain.go") + `:5:1: expected operand, found '}'`}},
 		// The first error of each line, as gofmt reports them, and none
 		// of the type errors that follow from them.
 		{"syntax error", syntaxDir, []string{p("bad/bad.go") + `:6:26: missing ',' before newline in argument list`, p("bad/bad.go") + `:7:1: expected operand, found '}'`}},
@@ -489,5 +496,59 @@ func TestVet(t *testing.T) {
 				t.Errorf("go vet findings:\n%s\nstandalone findings:\n%s", strings.Join(vetFindings, "\n"), strings.Join(standalone, "\n"))
 			}
 		})
+	}
+}
+
+// TestVetBadFlag: go vet passes the analyzers' non-boolean flags to the
+// tool unchecked and runs the tool once per package, standard library
+// included. A bad value is one line per package named on the command
+// line, without the unit checker's usage text, and no line for the
+// facts-only runs of their dependencies. go vet exits 1 whatever the
+// tool's code; run directly, the tool exits 2.
+func TestVetBadFlag(t *testing.T) {
+	t.Parallel()
+	dir := testdata("vetchain")
+	list := runCmd(t, exec.Command("go", "list", "./..."), dir)
+	roots := strings.Fields(list.stdout)
+	for _, tc := range []struct{ flag, want string }{
+		{"-naming.segments=0", `eventlint: invalid value "0" for flag -naming.segments: segment count "0" is not a number from 1 to 9 (eventlint -help lists the flags)`},
+		{"-naming.irregular=Sewn", `eventlint: invalid value "Sewn" for flag -naming.irregular: irregular verb "Sewn" is not one lowercase word (eventlint -help lists the flags)`},
+	} {
+		vet := runFreshVet(t, dir, tc.flag, "./...")
+		var reported int
+		for line := range strings.SplitSeq(strings.TrimSpace(vet.stderr), "\n") {
+			switch {
+			case strings.HasPrefix(line, "#"):
+				// go vet's package header
+			case line == tc.want:
+				reported++
+			default:
+				t.Errorf("go vet %s: unexpected line %q", tc.flag, line)
+			}
+		}
+		if vet.code == 0 || reported == 0 || reported > len(roots) {
+			t.Errorf("go vet %s: exit %d, the error %d times for %d packages (want 1 to %d):\n%s", tc.flag, vet.code, reported, len(roots), len(roots), vet.stderr)
+		}
+	}
+
+	// The tool run as go vet runs it, on a package to report on and on a
+	// dependency vetted for its facts only.
+	cfgs := t.TempDir()
+	for _, tc := range []struct {
+		vetxOnly bool
+		code     int
+		stderr   string
+	}{
+		{false, 2, `eventlint: invalid value "0" for flag -naming.segments: segment count "0" is not a number from 1 to 9 (eventlint -help lists the flags)` + "\n"},
+		{true, 0, ""},
+	} {
+		cfg := filepath.Join(cfgs, fmt.Sprintf("vetxonly-%t.cfg", tc.vetxOnly))
+		if err := os.WriteFile(cfg, []byte(fmt.Sprintf(`{"VetxOnly": %t}`, tc.vetxOnly)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, dir, "-naming.segments", "0", cfg)
+		if r.code != tc.code || r.stdout != "" || r.stderr != tc.stderr {
+			t.Errorf("eventlint -naming.segments 0 %s: exit %d (want %d)\nstdout:\n%s\nstderr:\n%s", filepath.Base(cfg), r.code, tc.code, r.stdout, r.stderr)
+		}
 	}
 }

@@ -33,9 +33,10 @@ type Config struct {
 	// Full parses and type-checks every package in full, dependencies
 	// and the standard library included, and runs analyzer.Model on all
 	// of them: what the driver did before it loaded selectively. It gives
-	// the same findings, slower, and also reports syntax and type errors
-	// in function bodies of packages that cannot reach the bus. Tests
-	// compare the two.
+	// the same findings, slower, and also reports the type errors of
+	// packages that cannot reach the bus and the syntax errors of
+	// dependencies that are not type-checked otherwise. Tests compare
+	// the two.
 	Full bool
 }
 
@@ -64,9 +65,9 @@ type Program struct {
 	// ("x.test") are left out. Their Imports reach every dependency.
 	//
 	// Unless Config.Full is set, only the packages that can reach the bus
-	// (see relevance) have Syntax, Types and TypesInfo: the others are not
-	// type-checked at all, or only for the packages that import them
-	// (Types, no syntax, function bodies skipped).
+	// (see relevance) have Syntax, Types and TypesInfo: the others are
+	// only parsed for their syntax errors, or type-checked for the
+	// packages that import them (Types, no syntax).
 	Packages []*packages.Package
 	// Fset is the file set of every package.
 	Fset *token.FileSet
@@ -112,11 +113,13 @@ func (e *LoadError) Error() string {
 // Unless cfg.Full is set, Load runs go list once for the import graph,
 // finds the packages that can reach the bus (relevance), and only parses
 // and type-checks those in full; their other dependencies are
-// type-checked without function bodies, and packages nothing relevant
-// imports are not type-checked at all. Syntax and type errors in function
-// bodies of packages that cannot reach the bus are therefore not
-// reported (go build and go vet report them); list errors of every
-// package are.
+// type-checked without function bodies (with them, but no types.Info,
+// if they are matched), and the other matched packages are parsed but
+// not type-checked. List errors of every package and syntax errors of
+// every matched package are reported; type errors are reported in the
+// packages that can reach the bus, the matched packages they import and
+// the declarations of their other imports, not in packages nothing that
+// can reach the bus imports (go build and go vet report them).
 func Load(cfg *Config, patterns []string) (*Program, error) {
 	if cfg == nil {
 		cfg = DefaultConfig()
@@ -199,7 +202,7 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 		}
 		res := prog.model[p.Types]
 		if p.Types == nil || res == nil {
-			res = unreachedResult(p)
+			res = analyzer.EmptyResult(modulePath(p))
 		}
 		prog.Results[p.PkgPath] = res
 		views = append(views, &analyzer.PackageView{
@@ -215,7 +218,9 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 
 // typeCheck parses and type-checks, in place, the packages of the graph
 // below roots that need it: those that can reach the bus in full, and
-// their dependencies for their types only.
+// their dependencies for their types (the function bodies too if they
+// are roots, the matched packages, for their type errors). The other
+// roots are parsed for their syntax errors only.
 func typeCheck(roots []*packages.Package, rel *relevance) {
 	var all []*packages.Package
 	for p := range packages.Postorder(roots) {
@@ -234,6 +239,18 @@ func typeCheck(roots []*packages.Package, rel *relevance) {
 			need[imp] = true
 		}
 	}
+	var parse []*packages.Package
+	matched := map[*packages.Package]bool{}
+	for _, p := range roots {
+		switch {
+		case strings.HasSuffix(p.PkgPath, ".test"):
+			// a test main: its file is go list's
+		case need[p]:
+			matched[p] = true
+		default:
+			parse = append(parse, p)
+		}
+	}
 	fset := token.NewFileSet()
 	var sizes types.Sizes
 	for _, p := range all {
@@ -244,22 +261,17 @@ func typeCheck(roots []*packages.Package, rel *relevance) {
 			sizes = p.TypesSizes // the same for all: set by NeedTypesSizes
 		}
 	}
-	tc := &typeChecker{fset: fset, sizes: sizes, full: rel.relevant}
+	tc := &typeChecker{fset: fset, sizes: sizes, full: rel.relevant, bodies: matched}
 	tc.check(check)
+	tc.syntaxErrors(parse)
 }
 
-// unreachedResult is the result analyzer.Model gives a package that
-// cannot reach the bus: it returns before looking at any file.
-func unreachedResult(p *packages.Package) *analyzer.Result {
-	res := &analyzer.Result{
-		Summary:  new(analyzer.Summary),
-		Own:      new(analyzer.Summary),
-		Wrappers: map[*types.Func]*analyzer.WrapperFact{},
+// modulePath returns the path of p's module, "" if unknown.
+func modulePath(p *packages.Package) string {
+	if p.Module == nil {
+		return ""
 	}
-	if p.Module != nil {
-		res.Module = p.Module.Path
-	}
-	return res
+	return p.Module.Path
 }
 
 // nonTestImports returns the package paths p's non-test files import.

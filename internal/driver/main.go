@@ -65,6 +65,9 @@ type options struct {
 	suite    *analyzer.Suite
 	enabled  map[*analysis.Analyzer]*triState
 	patterns []string
+	// require is the catalogue analyzer's require flag as it was given
+	// (-catalogue.require or -catalogue), "" if it was not.
+	require string
 }
 
 func (c *Command) main(args []string) (int, error) {
@@ -82,6 +85,15 @@ func (c *Command) main(args []string) (int, error) {
 		return ExitError, fmt.Errorf("%w (eventlint -help lists the flags)", err)
 	}
 	opts.patterns = fs.Args()
+	fs.Visit(func(f *flag.Flag) { // in lexical order: the long form wins
+		switch {
+		case f.Name == opts.suite.Catalogue.Name+"."+analyzer.FlagRequire:
+			opts.require = "-" + f.Name
+		case f.Name == opts.suite.Catalogue.Name && f.Value.String() == "":
+			// -catalogue=<path>, which leaves the enable state unset.
+			opts.require = "-" + f.Name
+		}
+	})
 	switch {
 	case opts.version:
 		fmt.Fprintln(c.Stdout, VersionLine())
@@ -153,6 +165,13 @@ func (c *Command) analyze(cfg *Config, opts *options, enabled func(*analysis.Ana
 	prog, err := Load(cfg, opts.patterns)
 	if err != nil {
 		return nil, nil, err
+	}
+	// A required catalogue that does not exist would be reported at every
+	// bus call (EL2007): say so once, as the bad flag it is.
+	if path := strings.TrimSpace(opts.suite.Catalogue.Flags.Lookup(analyzer.FlagRequire).Value.String()); path != "" && opts.require != "" {
+		if err := checkRequired(cfg, prog, opts.require, path); err != nil {
+			return nil, nil, err
+		}
 	}
 	findings, err := prog.Analyze(opts.suite, enabled)
 	if err != nil {
@@ -267,8 +286,10 @@ stderr.
 Exit codes:
   0  no findings (with -fix: none left after fixing)
   1  findings reported (with -fix: findings without a fix remain)
-  2  error: bad flag, packages that do not load (list, syntax or type
-     errors, printed as file:line:col: message), a failed or conflicting fix
+  2  error: bad flag, packages that do not load (list errors, syntax
+     errors of the packages given, type errors of the packages that can
+     reach the bus and of the packages given that they import; printed
+     as file:line:col: message), a failed or conflicting fix
 `
 
 // enabledAnalyzers applies multichecker's rule: if any -NAME flag is

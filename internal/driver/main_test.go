@@ -287,3 +287,33 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestRequireFlag: a required catalogue that does not exist, is not a
+// catalogue or is not given as an import path is a flag error (exit 2,
+// naming the flag as given), not an EL2007 finding at every bus call. A
+// catalogue that exists but that no loaded package imports is not an
+// error: every bus call not seeing it is the finding.
+func TestRequireFlag(t *testing.T) {
+	dir := filepath.Join(repoRoot(t), "testdata")
+	const cat = "example.com/lint/catalogue/"
+	for _, tc := range []struct {
+		flag string
+		want string // stderr's first line; "" for a run with findings
+	}{
+		{"-catalogue.require=" + cat + "evnts", "eventlint: -catalogue.require=" + cat + "evnts: no package has the import path " + cat + "evnts: give the import path of the catalogue package"},
+		{"-catalogue=" + cat + "evnts", "eventlint: -catalogue=" + cat + "evnts: no package has the import path " + cat + "evnts: give the import path of the catalogue package"},
+		{"-catalogue=" + cat + "required/seeing", "eventlint: -catalogue=" + cat + "required/seeing: package " + cat + "required/seeing is not an event catalogue (no //eventlint:catalogue directive above its package clause)"},
+		{"-catalogue.require=./catalogue/events", "eventlint: -catalogue.require=./catalogue/events: want an import path: " + cat + "events"},
+		{"-catalogue.require=" + cat + "events", ""},
+		{"-catalogue.require=" + cat + "stale", ""}, // a catalogue no loaded package imports
+	} {
+		code, stdout, stderr := runCommand(t, dir, nil, tc.flag, "./catalogue/required/...")
+		first, _, _ := strings.Cut(stderr, "\n")
+		switch {
+		case tc.want != "" && (code != ExitError || stdout != "" || first != tc.want):
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 2 and %q", tc.flag, code, stdout, stderr, tc.want)
+		case tc.want == "" && (code != ExitFindings || stderr != "" || !strings.Contains(stdout, "[EL2007]")):
+			t.Errorf("%s: exit %d, stderr %q; want exit 1 and EL2007 findings:\n%s", tc.flag, code, stderr, stdout)
+		}
+	}
+}

@@ -15,30 +15,27 @@ import (
 	"github.com/eventlint/eventlint/analyzer"
 )
 
-// busPaths must list the import paths of analyzer's busPaths (the bus
-// libraries whose calls are sites). The analyzer does not export its
-// list; TestBusPathsMatchAnalyzer fails when the two drift apart.
-var busPaths = []string{analyzer.BusPath}
-
 // relevance decides which packages of a metadata graph can reach the bus:
 // those analyzer.Model does more than return at once for, plus some it
 // still returns at once for (an over-approximation is only slower; an
 // under-approximation would lose findings).
 //
-// Model works on a package when one of its files imports a bus library,
-// one of its imports exports a Summary fact, or it is a catalogue (the
-// directive above a file's package clause). A package exports a Summary
-// only if Model worked on it. So the packages Model works on are among
-// those that are catalogues, import a bus library, or import such a
-// package, transitively: that closure is what relevance computes, on the
-// go list import graph, each test variant on its own (its test files may
-// import the bus when the package's other files do not).
+// Model works on a package that can reach the bus (analyzer.ReachesBus: a
+// bus library is among its transitive imports), that is a catalogue (the
+// directive above a file's package clause), or one of whose imports
+// exports a Summary fact. A package exports a Summary only if Model
+// worked on it. So the packages Model works on are among those that are
+// catalogues, import a bus library, or import such a package,
+// transitively: that closure is what relevance computes, on the go list
+// import graph (the type checker's imports and possibly more), each test
+// variant on its own (its test files may import the bus when the
+// package's other files do not).
 //
 // The analyzers report nothing in the other packages: every finding is at
 // a site, a catalogue constant, an ignore directive of a package Model
 // worked on, or at func main of a command whose Summary is not empty, and
-// their Model result (no sites, empty summaries, no catalogue) is what
-// they would get if they were analysed.
+// their Model result (analyzer.EmptyResult) is what they would get if
+// they were analysed.
 type relevance struct {
 	relevant map[*packages.Package]bool
 }
@@ -59,11 +56,11 @@ func newRelevance(roots []*packages.Package) *relevance {
 			continue
 		}
 		rel := catalogue[p]
-		for path, imp := range p.Imports {
+		for _, imp := range p.Imports {
 			if rel {
 				break
 			}
-			rel = slices.Contains(busPaths, path) || slices.Contains(busPaths, imp.PkgPath) || r.relevant[imp]
+			rel = analyzer.IsBusPath(imp.PkgPath) || r.relevant[imp]
 		}
 		if rel {
 			r.relevant[p] = true

@@ -24,14 +24,16 @@ import (
 //
 // Full packages get syntax (comments and object resolution, as
 // go/packages parses) and a complete types.Info. Other packages are only
-// type-checked for their importers: function bodies are skipped, there is
-// no types.Info, and their syntax is dropped afterwards. The parse and
-// type errors found are added to each package's Errors, as go/packages
-// adds them.
+// type-checked for their importers: there is no types.Info, their syntax
+// is dropped afterwards, and function bodies are skipped unless the
+// package is in bodies (a package the user named, whose type errors
+// count). The parse and type errors found are added to each package's
+// Errors, as go/packages adds them.
 type typeChecker struct {
-	fset  *token.FileSet
-	sizes types.Sizes
-	full  map[*packages.Package]bool
+	fset   *token.FileSet
+	sizes  types.Sizes
+	full   map[*packages.Package]bool
+	bodies map[*packages.Package]bool
 
 	parseMu sync.Mutex
 	parsed  map[string]*parsedFile // full packages' files: a package and its test variant share them
@@ -120,19 +122,12 @@ func (tc *typeChecker) checkPackage(p *packages.Package) {
 
 	addError := func(err error) {
 		// The conversions of go/packages, for the same messages.
-		switch err := err.(type) {
-		case scanner.ErrorList:
-			for _, e := range err {
-				p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
-			}
-		case *os.PathError:
-			p.Errors = append(p.Errors, packages.Error{Pos: err.Path + ":1", Msg: err.Err.Error(), Kind: packages.ParseError})
-		case types.Error:
+		if err, ok := err.(types.Error); ok {
 			p.TypeErrors = append(p.TypeErrors, err)
 			p.Errors = append(p.Errors, packages.Error{Pos: err.Fset.Position(err.Pos).String(), Msg: err.Msg, Kind: packages.TypeError})
-		default:
-			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+			return
 		}
+		p.Errors = append(p.Errors, syntaxError(err)...)
 	}
 
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
@@ -159,7 +154,7 @@ func (tc *typeChecker) checkPackage(p *packages.Package) {
 			}
 			return imp.Types, nil
 		}),
-		IgnoreFuncBodies: !full,
+		IgnoreFuncBodies: !full && !tc.bodies[p],
 		Error:            addError,
 		Sizes:            tc.sizes,
 	}
@@ -215,6 +210,80 @@ func (tc *typeChecker) parse(name string, full bool) (*ast.File, error) {
 	}
 	pf.file, pf.err = parser.ParseFile(tc.fset, name, src, parser.AllErrors|parser.ParseComments)
 	return pf.file, pf.err
+}
+
+// syntaxErrors parses the files of pkgs, each file once, in parallel, and
+// adds their syntax errors to the packages' Errors; the syntax is dropped.
+// It is for the matched packages that are not type-checked: parsing costs
+// little next to type checking, and a file that does not parse must fail
+// the run even when its package cannot reach the bus.
+func (tc *typeChecker) syntaxErrors(pkgs []*packages.Package) {
+	var names []string
+	errs := map[string][]packages.Error{} // by file name, once parsed
+	for _, p := range pkgs {
+		for _, name := range p.CompiledGoFiles {
+			if _, ok := errs[name]; !ok {
+				errs[name] = nil
+				names = append(names, name)
+			}
+		}
+	}
+	var (
+		mu sync.Mutex
+		wg sync.WaitGroup
+	)
+	work := make(chan string)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for name := range work {
+				var found []packages.Error
+				_, err := tc.parseOnly(name)
+				if err != nil {
+					found = syntaxError(err)
+				}
+				mu.Lock()
+				errs[name] = found
+				mu.Unlock()
+			}
+		})
+	}
+	for _, name := range names {
+		work <- name
+	}
+	close(work)
+	wg.Wait()
+	for _, p := range pkgs {
+		for _, name := range p.CompiledGoFiles {
+			p.Errors = append(p.Errors, errs[name]...)
+		}
+		p.IllTyped = p.IllTyped || len(p.Errors) > 0
+	}
+}
+
+// parseOnly parses the Go file name for its syntax errors alone.
+func (tc *typeChecker) parseOnly(name string) (*ast.File, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return parser.ParseFile(tc.fset, name, src, parser.AllErrors|parser.SkipObjectResolution)
+}
+
+// syntaxError converts an error of reading or parsing a file as
+// go/packages does, for the same messages; any other error has no
+// position.
+func syntaxError(err error) []packages.Error {
+	switch err := err.(type) {
+	case scanner.ErrorList:
+		out := make([]packages.Error, len(err))
+		for i, e := range err {
+			out[i] = packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError}
+		}
+		return out
+	case *os.PathError:
+		return []packages.Error{{Pos: err.Path + ":1", Msg: err.Err.Error(), Kind: packages.ParseError}}
+	}
+	return []packages.Error{{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError}}
 }
 
 // newTypesInfo is the types.Info go/packages fills for LoadAllSyntax.
