@@ -91,13 +91,8 @@ func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 		return // no non-test file to report in
 	}
 	sum := res.Summary.Flat()
-	if !hasDynamic(sum.Dynamic, Subscribe) {
-		for _, event := range emittedEvents(sum) {
-			if len(sum.SubsOf(event)) > 0 {
-				continue // handled
-			}
-			reportNoSubscriber(pass, res, sum, view, file, pos, event)
-		}
+	for _, event := range sum.Unhandled() {
+		reportNoSubscriber(pass, res, sum, view, file, pos, event)
 	}
 	for _, sub := range sum.Subs {
 		if dynamicMayDeliver(sum.Dynamic, sub.Handler) {
@@ -287,14 +282,10 @@ func reportHandlerType(pass *analysis.Pass, res *Result, sum *Summary, pos token
 // checkNeverRun reports the init registrations of a package that no
 // command of the module (or root) links in (EL3003).
 func checkNeverRun(pass *analysis.Pass, res *Result, view *ModuleView, roots []string) {
-	programs, linked := view.Linked(roots)
-	if len(programs) == 0 {
-		return // a library: the commands that import it are elsewhere
-	}
-	if linked[pass.Pkg.Path()] {
-		return // linked into a program (programs included)
-	}
 	path := pass.Pkg.Path()
+	if !view.NeverRun(view.Package(path), roots) {
+		return // a library (its commands are elsewhere), or linked into a program
+	}
 	for _, s := range res.Sites {
 		if s.Kind != Subscribe || !s.AtInit || s.InTest || s.Forwarded {
 			continue // not a registration made when the package is linked in
