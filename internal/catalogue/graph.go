@@ -269,7 +269,7 @@ func DOT(g *Graph) []byte {
 	fmt.Fprintf(&b, "digraph %s {\n", dotQuote(title))
 	b.WriteString("\trankdir=LR;\n")
 	b.WriteString("\tnode [fontname=\"Helvetica\", fontsize=11];\n")
-	b.WriteString("\tedge [color=\"#555555\"];\n")
+	b.WriteString("\tedge [color=\"#555555\", fontname=\"Helvetica\", fontsize=10];\n")
 	pid, eid := g.ids()
 	const problem = `, color="#dd0000", fontcolor="#dd0000", style=dashed, penwidth=2`
 	for _, p := range g.Packages {
