@@ -52,6 +52,14 @@ func TestGraphClinic(t *testing.T) {
 			t.Errorf("graph -program %s: labels %q, want %q\n%s", program, labels, want, r.stdout)
 		}
 	}
+	// docs/graph.md shows the Mermaid form.
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "graph.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, clinic, "graph", "-program", "./cmd/clinic-admin"); !strings.Contains(string(doc), "```mermaid\n"+r.stdout+"```\n") {
+		t.Errorf("docs/graph.md does not show graph -program ./cmd/clinic-admin:\n%s", r.stdout)
+	}
 }
 
 func TestGraphErrors(t *testing.T) {
