@@ -150,13 +150,14 @@ func buildAsyncAPI(page *Page) *asyncAPI {
 					rel[i] = RelPackage(p, page.Module)
 				}
 				doc.Operations[action+id] = &asyncOperation{
-					Action:     action,
-					Channel:    asyncRef{Ref: "#/channels/" + id},
-					Summary:    fmt.Sprintf("%s %s %s", strings.Join(rel, ", "), verb, e.Name),
-					Messages:   []asyncRef{{Ref: "#/channels/" + id + "/messages/" + id}},
-					Packages:   pkgs,
-					Tags:       tags,
-					Deprecated: e.Deprecated,
+					Action:      action,
+					Channel:     asyncRef{Ref: "#/channels/" + id},
+					Summary:     fmt.Sprintf("%s %s %s", strings.Join(rel, ", "), verb, e.Name),
+					Messages:    []asyncRef{{Ref: "#/channels/" + id + "/messages/" + id}},
+					Packages:    pkgs,
+					Tags:        tags,
+					Deprecated:  e.Deprecated,
+					Description: description,
 				}
 			}
 			op("send", plural3(len(e.EmittedBy), "emit"), e.EmittedBy)
