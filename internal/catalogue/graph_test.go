@@ -298,3 +298,13 @@ func svgContent(t *testing.T, svg []byte) (nodes, edges int, texts []string) {
 		}
 	}
 }
+
+func TestGraphLabels(t *testing.T) {
+	t.Parallel()
+	if got, want := mermaidLabel([]string{`a "b" <c>`, "d\ne"}), `a #quot;b#quot; #lt;c#gt;<br>d e`; got != want {
+		t.Errorf("mermaidLabel = %s, want %s", got, want)
+	}
+	if got, want := dotQuote("a \"b\" \\c\nd"), `"a \"b\" \\c\nd"`; got != want {
+		t.Errorf("dotQuote = %s, want %s", got, want)
+	}
+}

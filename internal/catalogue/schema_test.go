@@ -281,3 +281,50 @@ func decode(t *testing.T, s string) any {
 	}
 	return v
 }
+
+// TestAsyncAPISharedConstant: two catalogues declaring the same constant
+// get distinct channels, messages and operations, named after their
+// import paths.
+func TestAsyncAPISharedConstant(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{}
+	for _, ctx := range []string{"billing", "shop"} {
+		files[ctx+"/events/events.go"] = `// Package events is the ` + ctx + ` catalogue.
+//
+//eventlint:catalogue
+package events
+
+// Paid is emitted when ` + ctx + ` is paid.
+const Paid = "` + ctx + `.paid"
+`
+	}
+	page, err := Build(load(t, writeModule(t, files), "./..."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := AsyncAPIJSON(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Channels map[string]struct {
+			Address string `json:"address"`
+		} `json:"channels"`
+		Components struct {
+			Messages map[string]struct {
+				Constant string `json:"x-eventlint-constant"`
+			} `json:"messages"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for id, addr := range map[string]string{"example.com_app_billing_events.Paid": "billing.paid", "example.com_app_shop_events.Paid": "shop.paid"} {
+		if doc.Channels[id].Address != addr {
+			t.Errorf("channel %s: address %q, want %q\n%s", id, doc.Channels[id].Address, addr, data)
+		}
+	}
+	if len(doc.Channels) != 2 || doc.Components.Messages["example.com_app_shop_events.Paid"].Constant != "example.com/app/shop/events.Paid" {
+		t.Errorf("%s", data)
+	}
+}
