@@ -69,22 +69,18 @@ func runGraph(args []string) int {
 
 // graphMain runs eventlint graph and returns its exit code.
 func graphMain(args []string, stdout, stderr io.Writer) int {
-	err := graphRun(args, stdout)
-	if err == nil {
-		return driver.ExitOK
-	}
-	var le *driver.LoadError
-	if errors.As(err, &le) {
-		for _, e := range le.Errors {
-			fmt.Fprintln(stderr, e)
+	code, err := graphRun(args, stdout)
+	if err != nil {
+		var le *driver.LoadError
+		if errors.As(err, &le) {
+			for _, e := range le.Errors {
+				fmt.Fprintln(stderr, e)
+			}
+		} else {
+			fmt.Fprintf(stderr, "eventlint graph: %v\n", err)
 		}
-	} else if !errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(stderr, "eventlint graph: %v\n", err)
 	}
-	if errors.Is(err, flag.ErrHelp) {
-		return driver.ExitOK
-	}
-	return driver.ExitError
+	return code
 }
 
 func graphFlags() (*flag.FlagSet, *graphOptions) {
@@ -108,24 +104,24 @@ func graphHelp() string {
 	return b.String()
 }
 
-func graphRun(args []string, stdout io.Writer) error {
+func graphRun(args []string, stdout io.Writer) (int, error) {
 	fs, opts := graphFlags()
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			io.WriteString(stdout, graphHelp())
-			return err
+			return driver.ExitOK, nil
 		}
-		return fmt.Errorf("%w (eventlint graph -help lists the flags)", err)
+		return driver.ExitError, fmt.Errorf("%w (eventlint graph -help lists the flags)", err)
 	}
 	opts.patterns = fs.Args()
 	for _, p := range opts.patterns {
 		if strings.HasPrefix(p, "-") {
-			return fmt.Errorf("flag %s after the package patterns: flags come first (eventlint graph [flags] [packages])", p)
+			return driver.ExitError, fmt.Errorf("flag %s after the package patterns: flags come first (eventlint graph [flags] [packages])", p)
 		}
 	}
 	render, ok := catalogue.GraphFormats[opts.format]
 	if !ok {
-		return fmt.Errorf("unknown format %q: want mermaid or dot", opts.format)
+		return driver.ExitError, fmt.Errorf("unknown format %q: want mermaid or dot", opts.format)
 	}
 
 	cfg := &driver.Config{} // no test files: tests are not linked into programs
@@ -137,33 +133,33 @@ func graphRun(args []string, stdout io.Writer) error {
 		if len(patterns) == 0 {
 			patterns = []string{"./..."}
 		}
-		patterns = append(patterns, opts.program)
+		patterns = append(patterns, opts.program) // loaded with the others, whether or not they match it
 	}
 	prog, err := driver.Load(cfg, patterns)
 	if err != nil {
-		return err
+		return driver.ExitError, err
 	}
 	program := ""
 	if opts.program != "" {
 		if program, err = programPath(prog, opts.program); err != nil {
-			return err
+			return driver.ExitError, err
 		}
 	}
 	g, err := catalogue.BuildGraph(prog, program)
 	if err != nil {
-		return err
+		return driver.ExitError, err
 	}
 	out := render(g)
 	if opts.out != "" {
 		if err := os.WriteFile(opts.out, out, 0o644); err != nil {
-			return fmt.Errorf("writing the graph: %w", err)
+			return driver.ExitError, fmt.Errorf("writing the graph: %w", err)
 		}
-		return nil
+		return driver.ExitOK, nil
 	}
 	if _, err := stdout.Write(out); err != nil {
-		return fmt.Errorf("writing the graph: %w", err)
+		return driver.ExitError, fmt.Errorf("writing the graph: %w", err)
 	}
-	return nil
+	return driver.ExitOK, nil
 }
 
 // programPath returns the import path of the loaded package that -program

@@ -41,7 +41,7 @@ type FlowEvent struct {
 	// handler for it (EL3001), sorted.
 	Unhandled []string
 	// Deprecated is the catalogue's Deprecated notice, "" when the event
-	// is active or not catalogued.
+	// is active or not catalogued. The graph marks it when it is emitted.
 	Deprecated string
 }
 
@@ -68,9 +68,8 @@ func BuildGraph(prog *driver.Program, program string) (*Graph, error) {
 		neverRun  = map[string]bool{}
 	)
 	for _, path := range slices.Sorted(maps.Keys(prog.Results)) {
-		res := prog.Results[path]
-		if g.Module == "" {
-			g.Module = res.Module
+		if g.Module = prog.Results[path].Module; g.Module != "" {
+			break
 		}
 	}
 	if program != "" {
@@ -114,14 +113,12 @@ func BuildGraph(prog *driver.Program, program string) (*Graph, error) {
 			pkgs[pkg] = &FlowPackage{Path: pkg, NeverRun: neverRun[pkg]}
 		}
 		if events[event] == nil {
-			events[event] = &FlowEvent{Name: event, Unhandled: slices.Sorted(slices.Values(unhandled[event]))}
+			events[event] = &FlowEvent{Name: event, Unhandled: slices.Sorted(slices.Values(unhandled[event])), Deprecated: deprecation(cats, event)}
 		}
 	}
 	for _, e := range emits {
 		addNodes(e.Pos.Pkg, e.Event)
-		dep := deprecation(cats, e.Event)
-		events[e.Event].Deprecated = dep
-		edges[FlowEdge{Package: e.Pos.Pkg, Event: e.Event, Emit: true, Deprecated: dep != ""}] = true
+		edges[FlowEdge{Package: e.Pos.Pkg, Event: e.Event, Emit: true, Deprecated: events[e.Event].Deprecated != ""}] = true
 	}
 	for _, s := range subs {
 		addNodes(s.Pos.Pkg, s.Event)

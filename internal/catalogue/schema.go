@@ -174,7 +174,7 @@ func componentName(path string) string {
 // encoding/json always writes required.
 func (s *schemas) object(st *types.Struct) *Schema {
 	sch := &Schema{Type: "object"}
-	for _, f := range jsonFields(st) {
+	for _, f := range encodedFields(st) {
 		var p *Schema
 		if f.quoted && quotable(f.typ) {
 			p = &Schema{Type: "string"} // the ,string option
@@ -262,12 +262,12 @@ type encodedField struct {
 	quoted   bool  // the ,string option
 }
 
-// jsonFields returns the fields encoding/json writes for st, in its
+// encodedFields returns the fields encoding/json writes for st, in its
 // order, with its rules: the json tag's name and options, "-" skips a
 // field, the fields of untagged embedded structs are promoted, and of
 // several fields with one name the shallowest wins, a tagged one among
 // equals, and none if that leaves a tie.
-func jsonFields(st *types.Struct) []encodedField {
+func encodedFields(st *types.Struct) []encodedField {
 	type embedded struct {
 		st       *types.Struct
 		index    []int
