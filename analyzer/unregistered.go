@@ -92,13 +92,8 @@ func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 	}
 	sum := res.Summary.Flat()
 	dyn := programDynamic(sum)
-	if !hasDynamic(dyn, Subscribe) {
-		for _, event := range emittedEvents(sum) {
-			if len(sum.SubsOf(event)) > 0 {
-				continue // handled
-			}
-			reportNoSubscriber(pass, res, sum, view, file, pos, event)
-		}
+	for _, event := range sum.Unhandled() {
+		reportNoSubscriber(pass, res, sum, view, file, pos, event)
 	}
 	for _, sub := range sum.Subs {
 		if !handlerSkipped(sum, dyn, sub) {
@@ -359,12 +354,9 @@ func writtenNames(types []TypeRef) []string {
 // the module (or root) links in (EL3003): once, at its first registration,
 // with the number of registrations, since one import fixes them all.
 func checkNeverRun(pass *analysis.Pass, res *Result, view *ModuleView, roots []string) {
-	programs, linked := view.Linked(roots)
-	if len(programs) == 0 {
-		return // a library: the commands that import it are elsewhere
-	}
-	if linked[pass.Pkg.Path()] {
-		return // linked into a program (programs included)
+	path := pass.Pkg.Path()
+	if !view.NeverRun(view.Package(path), roots) {
+		return // a library (its commands are elsewhere), or linked into a program
 	}
 	var regs []*Site
 	for _, s := range res.Sites {
@@ -380,7 +372,6 @@ func checkNeverRun(pass *analysis.Pass, res *Result, view *ModuleView, roots []s
 	if len(regs) > 1 {
 		count = fmt.Sprintf("; this is the first of its %d registrations", len(regs))
 	}
-	path := pass.Pkg.Path()
 	res.Report(pass, CheckHandlerNotImported, regs[0].Pos(), nil,
 		"handlers of package %s never run: no command imports it (add _ %q to a command)%s", path, path, count)
 }

@@ -18,14 +18,14 @@ import (
 
 func init() {
 	subcommands["catalogue"] = runCatalogue
-	subcommandHelp["catalogue"] = "publish the event catalogue (Markdown, JSON), -check it, -init one, find breaking changes -against a git revision"
+	subcommandHelp["catalogue"] = "publish the event catalogue (Markdown, JSON, AsyncAPI 3.0), -check it, -init one, find breaking changes -against a git revision"
 }
 
 const catalogueUsage = `eventlint catalogue documents the event catalogue, starts one, and checks
 it for breaking changes.
 
 Usage:
-  eventlint catalogue [-format markdown|json] [-o FILE | -check FILE] [packages]
+  eventlint catalogue [-format markdown|json|asyncapi|asyncapi-json] [-o FILE | -check FILE] [packages]
   eventlint catalogue -init DIR [packages]
   eventlint catalogue -against REV [-v] [packages]
 
@@ -36,8 +36,12 @@ packages as a "Published events" page: per catalogue, a table of its
 events with their payload, the packages that emit and handle them (from
 the code, test files excluded), their purpose (the doc comment) and
 status (active, or deprecated with the notice), then the fields of the
-struct payloads. -format json gives the same information in a stable
-schema (go doc github.com/eventlint/eventlint/internal/catalogue).
+struct payloads, and the event flow as a Mermaid diagram (eventlint
+graph). -format json gives the same information in a stable schema (go
+doc github.com/eventlint/eventlint/internal/catalogue). -format asyncapi
+writes an AsyncAPI 3.0 document in YAML (asyncapi-json: in JSON): a
+channel and a message per event, with the payload's JSON Schema, and
+send and receive operations for the packages that emit and handle it.
 The output is deterministic; commit it and run -check in CI.
 
 -init DIR writes a new catalogue package into DIR (which must not exist or
@@ -75,6 +79,7 @@ https://github.com/eventlint/eventlint/blob/main/docs/catalogue.md
 // catalogueOptions are the parsed command line of eventlint catalogue.
 type catalogueOptions struct {
 	format   string
+	version  string
 	out      string
 	check    string
 	init     string
@@ -109,7 +114,8 @@ func catalogueFlags() (*flag.FlagSet, *catalogueOptions) {
 	opts := &catalogueOptions{format: "markdown", set: map[string]bool{}}
 	fs := flag.NewFlagSet("eventlint catalogue", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are returned, help is printed by catalogueRun
-	fs.StringVar(&opts.format, "format", opts.format, "output `format`: markdown or json")
+	fs.StringVar(&opts.format, "format", opts.format, "output `format`: markdown, json, asyncapi (YAML) or asyncapi-json")
+	fs.StringVar(&opts.version, "api-version", "", "with -format asyncapi, the document's info.`version` (default 0.0.0)")
 	fs.StringVar(&opts.out, "o", "", "write the rendering to `file` instead of stdout")
 	fs.StringVar(&opts.check, "check", "", "compare the rendering with `file`: exit 1 with a diff when it is out of date")
 	fs.StringVar(&opts.init, "init", "", "write a new catalogue package into `dir` from the event names the code uses")
@@ -163,6 +169,7 @@ func catalogueRun(args []string, stdout io.Writer) (int, error) {
 	if err != nil {
 		return driver.ExitError, err
 	}
+	page.APIVersion = opts.version
 	rendered, err := catalogue.Render(page, opts.format)
 	if err != nil {
 		return driver.ExitError, err
@@ -191,7 +198,7 @@ func (o *catalogueOptions) validate() error {
 		}
 	}
 	if _, ok := catalogue.Formats[o.format]; !ok {
-		return fmt.Errorf("unknown format %q: want markdown or json", o.format)
+		return fmt.Errorf("unknown format %q: want %s", o.format, catalogue.FormatNames)
 	}
 	var modes []string
 	for _, name := range []string{"init", "against"} {
@@ -213,6 +220,8 @@ func (o *catalogueOptions) validate() error {
 		return errors.New("-v only applies to -against")
 	case o.set["format"] && (o.set["init"] || o.set["against"]):
 		return errors.New("-format only applies to the rendering, not to -init or -against")
+	case o.set["api-version"] && !strings.HasPrefix(o.format, "asyncapi"):
+		return errors.New("-api-version only applies to -format asyncapi and asyncapi-json")
 	}
 	return nil
 }
@@ -239,6 +248,9 @@ func regenerate(opts *catalogueOptions) string {
 	cmd := []string{"eventlint", "catalogue"}
 	if opts.format != "markdown" {
 		cmd = append(cmd, "-format", opts.format)
+	}
+	if opts.version != "" {
+		cmd = append(cmd, "-api-version", shellQuote(opts.version))
 	}
 	if opts.tags != "" {
 		cmd = append(cmd, "-tags", shellQuote(opts.tags))

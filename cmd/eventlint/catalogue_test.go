@@ -87,6 +87,16 @@ func TestCatalogueCheckOutOfDate(t *testing.T) {
 		!strings.Contains(r.stderr, "regenerate it with eventlint catalogue -format json -o "+jsonFile+" ./...\n") {
 		t.Errorf("stale JSON: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	// So is the AsyncAPI document, and the advice keeps -api-version.
+	yamlFile := filepath.Join(t.TempDir(), "asyncapi.yaml")
+	if err := os.WriteFile(yamlFile, []byte("asyncapi: 3.0.0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, clinic, "catalogue", "-format", "asyncapi", "-api-version", "1.2.0", "-check", yamlFile)
+	if r.code != 1 || !strings.Contains(r.stdout, "+  version: 1.2.0\n") ||
+		!strings.Contains(r.stderr, "regenerate it with eventlint catalogue -format asyncapi -api-version 1.2.0 -o "+yamlFile+"\n") {
+		t.Errorf("stale AsyncAPI document: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	// A missing file is an error, not a stale page.
 	r = run(t, clinic, "catalogue", "-check", filepath.Join(t.TempDir(), "missing.md"))
 	if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "create it with eventlint catalogue -o ") {
@@ -161,6 +171,8 @@ func TestCatalogueUsage(t *testing.T) {
 		{[]string{"-format", "json", "-against", "HEAD"}, "-format only applies to the rendering"},
 		{[]string{"-check", ""}, "need a value"},
 		{[]string{"./...", "-o", "x"}, "flags come first"},
+		{[]string{"-format", "yaml"}, "want markdown, json, asyncapi or asyncapi-json"},
+		{[]string{"-api-version", "1.0.0"}, "-api-version only applies to -format asyncapi and asyncapi-json"},
 	} {
 		r := run(t, clinic, append([]string{"catalogue"}, tc.args...)...)
 		if r.code != 2 || r.stdout != "" || !strings.HasPrefix(r.stderr, "eventlint catalogue: ") || !strings.Contains(r.stderr, tc.want) {

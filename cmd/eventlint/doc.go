@@ -8,6 +8,7 @@ Usage:
 	eventlint [flags] [packages]
 	eventlint explain <check ID>...
 	eventlint catalogue [flags] [packages]
+	eventlint graph [flags] [packages]
 	go vet -vettool=$(which eventlint) [analyzer flags] [packages]
 
 The packages default to ./... . Flags come before the packages.

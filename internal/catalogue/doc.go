@@ -1,8 +1,10 @@
-// Package catalogue is the logic behind eventlint catalogue: it renders a
-// module's event catalogues as a "Published events" page (Markdown or
-// JSON), writes a first catalogue from the event names the code already
-// uses (Init), and compares the catalogues of two revisions for breaking
-// changes (Compare, ExtractRevision).
+// Package catalogue is the logic behind eventlint catalogue and eventlint
+// graph: it renders a module's event catalogues as a "Published events"
+// page (Markdown or JSON) or an AsyncAPI 3.0 document (AsyncAPIYAML,
+// AsyncAPIJSON, with JSON Schemas derived from the payload types), writes
+// a first catalogue from the event names the code already uses (Init),
+// compares the catalogues of two revisions for breaking changes (Compare,
+// ExtractRevision), and draws the event flow (BuildGraph, Mermaid, DOT).
 //
 // Everything here works on driver.Load's phase-1 result: the catalogues
 // come from the Model results of the loaded packages (analyzer.Result

@@ -22,6 +22,15 @@ var ErrNoCatalogue = errors.New("none of the packages is an event catalogue")
 type Page struct {
 	Module     string // module path, for shortening package paths; "" when unknown
 	Catalogues []*Catalogue
+	// Schemas are the JSON Schemas of the named struct types the payloads
+	// use, by component name ("events.Employee"), for the AsyncAPI
+	// document's components.
+	Schemas map[string]*Schema
+	// Flow is the module's event flow, drawn on the Markdown page; nil
+	// leaves it out.
+	Flow *Graph
+	// APIVersion is the info.version of the AsyncAPI document; "" is 0.0.0.
+	APIVersion string
 }
 
 // Catalogue is one catalogue package on the page.
@@ -38,6 +47,10 @@ type Event struct {
 	analyzer.CatalogueEvent
 	EmittedBy []string // import paths, sorted
 	HandledBy []string // import paths, sorted
+	// Schema is the JSON Schema of the declared payload as encoding/json
+	// writes it, nil when none is declared; named structs are $refs into
+	// Page.Schemas.
+	Schema *Schema
 }
 
 // Build gathers the catalogues declared by the loaded packages and looks
@@ -47,6 +60,7 @@ type Event struct {
 // publish.
 func Build(prog *driver.Program) (*Page, error) {
 	page := &Page{}
+	idx, sch := newTypeIndex(prog), newSchemas()
 	for _, path := range slices.Sorted(maps.Keys(prog.Results)) {
 		res := prog.Results[path]
 		if res.Catalogue == nil {
@@ -57,7 +71,7 @@ func Build(prog *driver.Program) (*Page, error) {
 		}
 		c := &Catalogue{Catalogue: res.Catalogue.Catalogue, Doc: packageDoc(prog, path)}
 		for _, ev := range res.Catalogue.Events {
-			e := &Event{CatalogueEvent: ev, EmittedBy: []string{}, HandledBy: []string{}}
+			e := &Event{CatalogueEvent: ev, EmittedBy: []string{}, HandledBy: []string{}, Schema: payloadSchema(ev.Payload, idx, sch)}
 			for _, p := range prog.Module.Packages {
 				if len(p.Own.EmitsOf(ev.Name)) > 0 {
 					e.EmittedBy = append(e.EmittedBy, p.Path)
@@ -73,6 +87,12 @@ func Build(prog *driver.Program) (*Page, error) {
 	if len(page.Catalogues) == 0 {
 		return nil, NoCatalogue(prog)
 	}
+	page.Schemas = sch.components
+	flow, err := BuildGraph(prog, "")
+	if err != nil {
+		return nil, err
+	}
+	page.Flow = flow
 	return page, nil
 }
 

@@ -13,9 +13,15 @@ import (
 
 // Formats are the renderings of a page, by -format name.
 var Formats = map[string]func(*Page) ([]byte, error){
-	"markdown": func(p *Page) ([]byte, error) { return Markdown(p), nil },
-	"json":     JSON,
+	"markdown":      func(p *Page) ([]byte, error) { return Markdown(p), nil },
+	"json":          JSON,
+	"asyncapi":      AsyncAPIYAML,
+	"asyncapi-json": AsyncAPIJSON,
 }
+
+// FormatNames lists the -format names, for messages: "markdown, json,
+// asyncapi or asyncapi-json".
+const FormatNames = "markdown, json, asyncapi or asyncapi-json"
 
 // Markdown renders the page as a Markdown document: a heading, then one
 // table per catalogue (Event | Payload | Emitted by | Handled by | Purpose
@@ -33,6 +39,15 @@ func Markdown(page *Page) []byte {
 	fmt.Fprintf(&b, "The events %s publishes on the event bus, from its event catalogue. "+
 		"*Emitted by* and *Handled by* list the packages whose non-test code emits or subscribes to each event "+
 		"(paths relative to the module); a deprecated event should no longer be emitted.\n", who)
+	if page.Flow != nil && len(page.Flow.Events) > 0 {
+		b.WriteString("\n## Event flow\n\n")
+		b.WriteString("Packages (boxes) emit events (rounded) that packages handle; the problems the checks report are red and dashed " +
+			"(an event a command emits without linking in a handler, handlers no command imports, a deprecated event still emitted). " +
+			"`eventlint graph` draws it on its own, per program too.\n\n")
+		b.WriteString("```mermaid\n")
+		b.Write(Mermaid(page.Flow))
+		b.WriteString("```\n")
+	}
 	for _, c := range page.Catalogues {
 		fmt.Fprintf(&b, "\n## %s\n\n", codeSpan(c.Pkg))
 		if c.Doc != "" {
@@ -239,11 +254,11 @@ func JSON(page *Page) ([]byte, error) {
 	return append(data, '\n'), nil
 }
 
-// Render renders page in format ("markdown" or "json").
+// Render renders page in one of the Formats.
 func Render(page *Page, format string) ([]byte, error) {
 	render, ok := Formats[format]
 	if !ok {
-		return nil, fmt.Errorf("unknown format %q: want markdown or json", format)
+		return nil, fmt.Errorf("unknown format %q: want %s", format, FormatNames)
 	}
 	return render(page)
 }
