@@ -229,7 +229,8 @@ func blockStyle(n *yaml.Node) {
 // payloadSchema derives the schema of an event's declared payload; nil
 // when none is declared. A pointer payload is described by what it points
 // to: emitters pass a value. The keys of bus.Fields are required, each
-// with an unconstrained schema: the catalogue does not say their types.
+// with the schema of the type the catalogue gives it, or an unconstrained
+// one for a key declared without a type.
 func payloadSchema(p *analyzer.Payload, idx typeIndex, s *schemas) *Schema {
 	switch {
 	case p == nil:
@@ -237,7 +238,11 @@ func payloadSchema(p *analyzer.Payload, idx typeIndex, s *schemas) *Schema {
 	case IsFields(p):
 		sch := &Schema{Type: "object"}
 		for _, k := range p.Keys {
-			sch.Properties = append(sch.Properties, Property{Name: k, Schema: &Schema{}})
+			ks := &Schema{}
+			if t := p.KeyType(k); t.Name != "" {
+				ks = s.of(idx.lookup(t.Name))
+			}
+			sch.Properties = append(sch.Properties, Property{Name: k, Schema: ks})
 		}
 		sch.Required = p.Keys
 		return sch

@@ -75,7 +75,7 @@ const (
 
 	// InvoicePaid is emitted when an invoice is settled.
 	//
-	//eventlint:payload bus.Fields{"invoice_id", "amount"}
+	//eventlint:payload bus.Fields{"invoice_id": int, "amount"}
 	InvoicePaid = "invoice.paid"
 
 	// StockCounted carries a count.
@@ -184,7 +184,7 @@ func TestPayloadSchemas(t *testing.T) {
 	}
 	want := map[string]string{
 		"employee.hired": `{"$ref":"#/components/schemas/events.Employee"}`,
-		"invoice.paid":   `{"type":"object","properties":{"amount":{},"invoice_id":{}},"required":["amount","invoice_id"]}`,
+		"invoice.paid":   `{"type":"object","properties":{"amount":{},"invoice_id":{"type":"integer"}},"required":["amount","invoice_id"]}`,
 		"stock.counted":  `{"type":"integer"}`,
 		"prices.listed":  `{"type":["array","null"],"items":{"type":"integer"}}`,
 	}
