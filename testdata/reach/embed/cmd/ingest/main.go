@@ -8,4 +8,4 @@ import (
 	_ "example.com/lint/reach/embed/idle"
 )
 
-func main() {} // want `^event "IngestFailed" is emitted but no handler linked into this program subscribes to it \(emitted at reach/embed/app/app\.go:15\): import the package that handles it$`
+func main() {} // want `^event "IngestFailed" is emitted but no handler linked into this program subscribes to it \(emitted at reach/embed/app/app\.go:15\): import a package that handles it, if there is one, or stop emitting it$`
