@@ -110,7 +110,7 @@ var posnRE = regexp.MustCompile(`^(.+):(\d+):(\d+)$`)
 // even when it reports findings.
 func vetFindings(t *testing.T, dir string, args ...string) []driverFinding {
 	t.Helper()
-	vetArgs := append([]string{"vet", "-vettool=" + eventlint, "-json"}, args...)
+	vetArgs := append([]string{"vet", "-vettool=" + eventlint, vetNonce(), "-json"}, args...)
 	r := runCmd(t, exec.Command("go", vetArgs...), dir)
 	if r.code != 0 || strings.TrimSpace(r.stderr) != "" {
 		t.Fatalf("go %s: exit %d\nstdout:\n%s\nstderr:\n%s", strings.Join(vetArgs, " "), r.code, r.stdout, r.stderr)

@@ -461,8 +461,7 @@ func TestVet(t *testing.T) {
 	}
 	for _, flags := range [][]string{nil, {"-naming.past-tense=false"}} {
 		t.Run(strings.Join(append([]string{"flags"}, flags...), " "), func(t *testing.T) {
-			vetArgs := append(append([]string{"vet", "-vettool=" + eventlint}, flags...), "./...")
-			vet := runCmd(t, exec.Command("go", vetArgs...), testdata("naming"))
+			vet := runFreshVet(t, testdata("naming"), append(flags, "./...")...)
 			if vet.code == 0 {
 				t.Fatalf("go vet found nothing\n%s", vet.stderr)
 			}

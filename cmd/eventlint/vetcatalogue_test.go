@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/eventlint/eventlint/analyzer"
 )
@@ -72,6 +73,13 @@ func TestVetCatalogueThroughIntermediate(t *testing.T) {
 
 var vetRuns atomic.Int64
 
+// vetNonce returns a flag that changes no finding but makes go vet's
+// cache key differ from every earlier run's (see runFreshVet); the time
+// keeps a reused process ID from repeating an old key.
+func vetNonce() string {
+	return fmt.Sprintf("-naming.irregular=vetrun%dx%dx%d", os.Getpid(), time.Now().UnixNano(), vetRuns.Add(1))
+}
+
 // runFreshVet runs go vet -vettool=eventlint args in dir so that no cached
 // vet result is replayed. cmd/go (seen with go1.26.8, and with the stock
 // vet's printf check too) caches a package's vet run under a key that does
@@ -82,6 +90,5 @@ var vetRuns atomic.Int64
 // which is part of the cache key.
 func runFreshVet(t *testing.T, dir string, args ...string) result {
 	t.Helper()
-	nonce := fmt.Sprintf("-naming.irregular=vetrun%dx%d", os.Getpid(), vetRuns.Add(1))
-	return runCmd(t, exec.Command("go", append([]string{"vet", "-vettool=" + eventlint, nonce}, args...)...), dir)
+	return runCmd(t, exec.Command("go", append([]string{"vet", "-vettool=" + eventlint, vetNonce()}, args...)...), dir)
 }
