@@ -358,7 +358,10 @@ func (b *Bus) HasSubscribers(event string) bool {
 // converted to any at the call site.
 func (b *Bus) Emit(ctx context.Context, event string, payload any) {
 	t := b.subs.Load()
-	subs := t.lookup(event)
+	subs, ok := t.lookupFast(event)
+	if !ok {
+		subs = t.lookupSlow(event)
+	}
 	if len(subs) == 0 {
 		if t.hookSet() != nil {
 			b.emitHooked(ctx, t, event, payload)
