@@ -446,13 +446,3 @@ func (s *Summary) Lookup(event string) (*Catalogue, *CatalogueEvent) {
 	}
 	return nil, nil
 }
-
-// Catalogue returns the catalogue declared by package path pkg, or nil.
-func (s *Summary) Catalogue(pkg string) *Catalogue {
-	for _, c := range s.Catalogues {
-		if c.Pkg == pkg {
-			return c
-		}
-	}
-	return nil
-}

@@ -66,6 +66,49 @@ func BenchmarkEmit(b *testing.B) {
 	}
 }
 
+// BenchmarkFloor is the physical floor under BenchmarkEmit: the same
+// handlers, with the same context and payload, called directly through a
+// slice of func values, with the same check of their errors. Nothing the bus
+// does can be cheaper, so Emit is reported as a ratio to it (BENCHMARKS.md).
+// Targets: Emit at most 3× this with one handler, at most 2× with ten.
+func BenchmarkFloor(b *testing.B) {
+	for _, handlers := range []int{1, 10} {
+		b.Run("handlers="+strconv.Itoa(handlers), func(b *testing.B) {
+			hs := make([]func(context.Context, *benchPayload) error, handlers)
+			for i := range hs {
+				hs[i] = countHandler
+			}
+			ctx := context.Background()
+			p := &benchPayload{}
+			b.ReportAllocs()
+			stop := startCPU(b)
+			for b.Loop() {
+				if err := callAll(ctx, hs, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+			stop()
+			if p.n != b.N*handlers {
+				b.Fatalf("handlers ran %d times, want %d", p.n, b.N*handlers)
+			}
+		})
+	}
+}
+
+// callAll calls the handlers in hs with ctx and p, in order, until one
+// fails, and returns its error. It is not inlined so that, like Emit, it is
+// one call per iteration.
+//
+//go:noinline
+func callAll(ctx context.Context, hs []func(context.Context, *benchPayload) error, p *benchPayload) error {
+	for _, h := range hs {
+		if err := h(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // BenchmarkEmitParallel emits from GOMAXPROCS goroutines at once, each with
 // its own payload so the handler writes no shared memory. Emit takes no lock,
 // so ns/op should fall roughly in proportion to -cpu.

@@ -96,9 +96,30 @@ func newTable(events map[string][]*subscription, h *hooks) *table {
 
 // lookup returns the subscriptions to event, or nil. t may be nil.
 func (t *table) lookup(event string) []*subscription {
-	if t == nil {
-		return nil
+	if subs, ok := t.lookupFast(event); ok {
+		return subs
 	}
+	return t.lookupSlow(event)
+}
+
+// lookupFast is lookup when event is at the first slot it probes in byAddr,
+// the common case of a constant name: it returns event's subscriptions and
+// true, or false if lookupSlow must look further. t may be nil.
+//
+// It is small enough to be inlined, so Emit finds a constant name without
+// making a call.
+func (t *table) lookupFast(event string) ([]*subscription, bool) {
+	if t == nil {
+		return nil, true
+	}
+	p := unsafe.StringData(event)
+	s := &t.byAddr[hashAddr(p)&t.mask]
+	return s.subs, len(s.subs) != 0 && s.data == p && s.len == len(event)
+}
+
+// lookupSlow is lookup on a table that is not nil, probing byAddr and then
+// slots.
+func (t *table) lookupSlow(event string) []*subscription {
 	p := unsafe.StringData(event)
 	for i := hashAddr(p) & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.byAddr[i]
