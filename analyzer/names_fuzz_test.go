@@ -30,8 +30,8 @@ func FuzzNameRules(f *testing.F) {
 		rules *NameRules
 	}{
 		{"default", DefaultNameRules()},
-		{"segments 2,3, no past tense", &NameRules{Segments: []int{2, 3}, PastTense: false, Irregular: map[string]bool{}}},
-		{"segments 2,3", &NameRules{Segments: []int{2, 3}, PastTense: true, Irregular: map[string]bool{"sewn": true}}},
+		{"segments 2,3, no past tense", &NameRules{Separator: ".", Case: CaseSnake, Segments: []int{2, 3}, PastTense: false, Irregular: map[string]bool{}}},
+		{"segments 2,3", &NameRules{Separator: ".", Case: CaseSnake, Segments: []int{2, 3}, PastTense: true, Irregular: map[string]bool{"sewn": true}}},
 	}
 	f.Fuzz(func(t *testing.T, name string) {
 		for _, c := range configs {

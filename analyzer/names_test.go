@@ -39,7 +39,7 @@ func TestNameRules(t *testing.T) {
 		}
 	}
 
-	three := &NameRules{Segments: []int{2, 3}, PastTense: true, Irregular: map[string]bool{"sewn": true}}
+	three := &NameRules{Separator: ".", Case: CaseSnake, Segments: []int{2, 3}, PastTense: true, Irregular: map[string]bool{"sewn": true}}
 	for _, ok := range []string{"hr.employee.created", "uniform.sewn", "employee.created"} {
 		if p := three.Check(ok); p != nil {
 			t.Errorf("segments 2,3 and irregular sewn: Check(%q) = %q", ok, p.Message)
