@@ -177,7 +177,7 @@ func (r *NameRules) Validate() error {
 		return fmt.Errorf("separator %q is written inside %s segments: choose another separator or case", sep, r.Case)
 	}
 	if _, ok := casePatterns[r.Case]; !ok {
-		return fmt.Errorf("case %q is not one of snake, lower, camel, pascal, kebab", r.Case)
+		return fmt.Errorf("case %q is not one of snake, lower, camel, pascal, kebab", string(r.Case))
 	}
 	if len(r.Segments) == 0 {
 		return fmt.Errorf("no segment count is allowed")
