@@ -110,13 +110,15 @@ func newNaming() *analysis.Analyzer {
 	return a
 }
 
-const namingDoc = `check event names against the <aggregate>.<verb> convention
+const namingDoc = `check event names against the naming convention
 
-Event names are two dot-separated segments of lowercase snake_case, the
-last word a past-tense verb, or a past-tense verb and its particles:
-employee.created, employee.status_changed, invoice.paid, user.logged_in.
-EmployeeCreated, RefundOrder and order.refund are reported with the
-conforming name where one can be derived. An event name that is not a
+By default event names are two dot-separated segments of lowercase
+snake_case, the last word a past-tense verb, or a past-tense verb and its
+particles: employee.created, employee.status_changed, invoice.paid,
+user.logged_in. EmployeeCreated, RefundOrder and order.refund are
+reported with the conforming name where one can be derived. -naming.style
+picks another convention (snake, path, pascal, nats, cloudevents) and the
+other naming flags override its rules. An event name that is not a
 compile-time constant is reported too: its contract cannot be checked.
 See ` + DocsURL
 
