@@ -66,7 +66,10 @@ var CheckNameFormat = &Check{
 	ID: "EL1001", Analyzer: "naming", Title: "event name is not <aggregate>.<verb>", Since: since, Drivers: AllDrivers,
 	Rationale: "Event names are read by people and matched by code in other modules. One shape, " +
 		"lowercase snake_case segments separated by dots, keeps them greppable and predictable: " +
-		"the aggregate that changed, then what happened to it.",
+		"the aggregate that changed, then what happened to it. That is the default style; -naming.style picks another " +
+		"convention (snake: cert_obtained, path: /tasks/exit, pascal: NewRoundStep, nats: orders.eu.created, " +
+		"cloudevents: com.example.order.created) and one flag per setting (separator, segments, case, past-tense, prefix, " +
+		"version) overrides the style; the suggested name is in the configured style. See docs/naming.md.",
 	Before: "bus.Emit(ctx, \"EmployeeCreated\", e)",
 	After:  "bus.Emit(ctx, \"employee.created\", e)",
 }

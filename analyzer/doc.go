@@ -31,15 +31,23 @@
 //
 //	| analyzer     | flag       | default | meaning                                                          |
 //	|--------------|------------|---------|------------------------------------------------------------------|
-//	| naming       | segments   | 2       | allowed numbers of dot-separated segments, e.g. 2,3              |
+//	| naming       | style      | default | naming style the other naming flags override (docs/naming.md)    |
+//	| naming       | separator  | .       | string between segments                                          |
+//	| naming       | segments   | 2       | allowed numbers of segments, e.g. 2,3 or 1-4                     |
+//	| naming       | case       | snake   | case of every segment: snake, lower, camel, pascal, kebab        |
+//	| naming       | prefix     | ""      | what every name starts with: com.example., /, or * (any)         |
+//	| naming       | version    | false   | allow a version (v2) as the last segment                         |
 //	| naming       | past-tense | true    | require a name to end in a past-tense verb (and its particles)   |
 //	| naming       | irregular  | ""      | extra past participles not ending in -ed, comma-separated        |
 //	| catalogue    | require    | ""      | import path of the catalogue every emitting package must see     |
 //	| unregistered | roots      | ""      | extra packages to treat as programs (library modules)            |
 //	| samepackage  | enable     | false   | report events emitted and handled only within one package        |
 //
-// The flag names are the constants FlagSegments, FlagPastTense,
-// FlagIrregular, FlagRequire, FlagRoots and FlagEnable.
+// The flag names are the constants FlagStyle, FlagSeparator,
+// FlagSegments, FlagCase, FlagPastTense, FlagPrefix, FlagVersion,
+// FlagIrregular, FlagRequire, FlagRoots and FlagEnable. The naming
+// defaults are the default style's; the other naming flags override the
+// style's values.
 //
 // # The catalogue
 //

@@ -10,25 +10,200 @@ import (
 	"unicode"
 )
 
-// NameRules is the naming convention event names are held to.
+// NameRules is the naming convention event names are held to: a few
+// orthogonal settings, which the named styles (NameStyles) fill in for the
+// common conventions.
+//
+// A name is [Prefix] segment {Separator segment} [Separator v<n>]: the
+// prefix, then Segments segments, then the version when Version allows one.
 type NameRules struct {
-	// Segments lists the allowed numbers of dot-separated segments
-	// (default: 2, <aggregate>.<verb>).
+	// Separator separates the segments (default ".").
+	Separator string
+	// Segments lists the allowed numbers of segments, not counting the
+	// prefix and the version (default: 2, <aggregate>.<verb>).
 	Segments []int
-	// PastTense requires the last segment to end in a verb in the past
-	// tense, alone or followed by its particles (user.logged_in).
+	// Case is how the words of every segment are written (default
+	// CaseSnake).
+	Case Case
+	// PastTense requires the last segment (before the version) to end in a
+	// verb in the past tense, alone or followed by its particles
+	// (user.logged_in).
 	PastTense bool
+	// Prefix is what every name starts with: "" for nothing, a literal
+	// ending in Separator ("com.example.", or "/" for a leading
+	// separator), or AnyReverseDNS.
+	Prefix string
+	// Version allows a last segment v<n> (object.deleted.v2).
+	Version bool
 	// Irregular holds past participles that do not end in -ed, in addition
 	// to the built-in list.
 	Irregular map[string]bool
 }
 
-// DefaultNameRules returns the <aggregate>.<verb> convention.
-func DefaultNameRules() *NameRules {
-	return &NameRules{Segments: []int{2}, PastTense: true, Irregular: map[string]bool{}}
+// AnyReverseDNS is the Prefix that accepts any reverse-DNS prefix of two
+// or more lowercase DNS labels (com.example.): the segments before the
+// fewest allowed Segments.
+const AnyReverseDNS = "*"
+
+// Case is how the words of a segment are written.
+type Case string
+
+// The cases a segment can be written in.
+const (
+	CaseSnake  Case = "snake"  // status_changed
+	CaseLower  Case = "lower"  // statuschanged
+	CaseCamel  Case = "camel"  // statusChanged
+	CasePascal Case = "pascal" // StatusChanged
+	CaseKebab  Case = "kebab"  // status-changed
+)
+
+// Cases lists the cases, in the order the docs give them.
+var Cases = []Case{CaseSnake, CaseLower, CaseCamel, CasePascal, CaseKebab}
+
+var casePatterns = map[Case]*regexp.Regexp{
+	CaseSnake:  regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`),
+	CaseLower:  regexp.MustCompile(`^[a-z][a-z0-9]*$`),
+	CaseCamel:  regexp.MustCompile(`^[a-z][a-z0-9]*([A-Z][a-z0-9]*)*$`),
+	CasePascal: regexp.MustCompile(`^([A-Z][a-z0-9]*)+$`),
+	CaseKebab:  regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`),
 }
 
-var segmentPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+// String is the case as the messages name it.
+func (c Case) String() string {
+	switch c {
+	case CaseSnake:
+		return "lowercase snake_case"
+	case CaseCamel:
+		return "camelCase"
+	case CasePascal:
+		return "PascalCase"
+	case CaseKebab:
+		return "lowercase kebab-case"
+	}
+	return "lowercase"
+}
+
+// join writes the lowercase words ws in case c.
+func (c Case) join(ws []string) string {
+	switch c {
+	case CaseLower:
+		return strings.Join(ws, "")
+	case CaseKebab:
+		return strings.Join(ws, "-")
+	case CaseCamel, CasePascal:
+		var b strings.Builder
+		for i, w := range ws {
+			if i > 0 || c == CasePascal {
+				r := []rune(w)
+				w = string(unicode.ToUpper(r[0])) + string(r[1:])
+			}
+			b.WriteString(w)
+		}
+		return b.String()
+	}
+	return strings.Join(ws, "_")
+}
+
+// ParseCase parses a case as the flags spell it: snake, lower, camel,
+// pascal, kebab, or snake_case, lowercase, camelCase, PascalCase,
+// kebab-case.
+func ParseCase(s string) (Case, error) {
+	for _, c := range Cases {
+		if strings.EqualFold(s, string(c)) || s == caseSpellings[c] {
+			return c, nil
+		}
+	}
+	return "", fmt.Errorf("case %q is not one of snake, lower, camel, pascal, kebab", s)
+}
+
+var caseSpellings = map[Case]string{CaseSnake: "snake_case", CaseLower: "lowercase", CaseCamel: "camelCase", CasePascal: "PascalCase", CaseKebab: "kebab-case"}
+
+// A NameStyle is a named set of NameRules for a common convention.
+type NameStyle struct {
+	Name    string
+	Doc     string    // what the style is, for the docs and -help
+	Example string    // a conforming name
+	rules   NameRules // without Irregular
+}
+
+// NameStyles lists the named styles; the first, "default", is the
+// <aggregate>.<verb> convention.
+var NameStyles = []*NameStyle{
+	{"default", "<aggregate>.<verb>, lowercase snake_case, past tense", "employee.status_changed",
+		NameRules{Separator: ".", Segments: []int{2}, Case: CaseSnake, PastTense: true}},
+	{"snake", "one lowercase snake_case segment, any tense (caddy)", "cert_obtained",
+		NameRules{Separator: ".", Segments: []int{1}, Case: CaseSnake}},
+	{"path", "/<aggregate>/<action>, lowercase kebab-case, any tense (containerd)", "/tasks/exit",
+		NameRules{Separator: "/", Segments: []int{2}, Case: CaseKebab, Prefix: "/"}},
+	{"pascal", "one PascalCase segment, any tense (cometbft)", "NewRoundStep",
+		NameRules{Separator: ".", Segments: []int{1}, Case: CasePascal}},
+	{"nats", "2 to 4 dot-separated lowercase snake_case tokens, past tense (NATS subjects)", "orders.created",
+		NameRules{Separator: ".", Segments: []int{2, 3, 4}, Case: CaseSnake, PastTense: true}},
+	{"cloudevents", "reverse-DNS prefix, then <aggregate>.<verb> in past tense, optional version (CloudEvents type)", "com.example.order.created",
+		NameRules{Separator: ".", Segments: []int{2}, Case: CaseSnake, PastTense: true, Prefix: AnyReverseDNS, Version: true}},
+}
+
+// StyleRules returns the rules of the named style.
+func StyleRules(name string) (*NameRules, error) {
+	i := slices.IndexFunc(NameStyles, func(s *NameStyle) bool { return s.Name == name })
+	if i < 0 {
+		var names []string
+		for _, s := range NameStyles {
+			names = append(names, s.Name)
+		}
+		return nil, fmt.Errorf("style %q is not one of %s", name, strings.Join(names, ", "))
+	}
+	r := NameStyles[i].rules
+	r.Segments = slices.Clone(r.Segments)
+	r.Irregular = map[string]bool{}
+	return &r, nil
+}
+
+// DefaultNameRules returns the <aggregate>.<verb> convention.
+func DefaultNameRules() *NameRules {
+	r, _ := StyleRules("default")
+	return r
+}
+
+// Validate reports settings that contradict each other or cannot be
+// parsed: an empty separator, one the case writes inside a segment, a
+// literal prefix that is not DNS labels ending in the separator.
+func (r *NameRules) Validate() error {
+	sep := r.Separator
+	if sep == "" || strings.ContainsFunc(sep, func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsSpace(c) }) {
+		return fmt.Errorf("separator %q is not one or more punctuation characters", sep)
+	}
+	if (r.Case == CaseSnake && strings.Contains(sep, "_")) || (r.Case == CaseKebab && strings.Contains(sep, "-")) {
+		return fmt.Errorf("separator %q is written inside %s segments: choose another separator or case", sep, r.Case)
+	}
+	if _, ok := casePatterns[r.Case]; !ok {
+		return fmt.Errorf("case %q is not one of snake, lower, camel, pascal, kebab", string(r.Case))
+	}
+	if len(r.Segments) == 0 {
+		return fmt.Errorf("no segment count is allowed")
+	}
+	if r.Prefix == "" || r.Prefix == AnyReverseDNS {
+		return nil
+	}
+	labels, ok := strings.CutSuffix(r.Prefix, sep)
+	if !ok {
+		return fmt.Errorf("prefix %q does not end in the separator %q", r.Prefix, sep)
+	}
+	if labels == "" {
+		return nil // a leading separator: /tasks/exit
+	}
+	for _, l := range strings.Split(labels, sep) {
+		if !dnsLabel.MatchString(l) {
+			return fmt.Errorf("prefix %q: %q is not a lowercase DNS label", r.Prefix, l)
+		}
+	}
+	return nil
+}
+
+var (
+	dnsLabel      = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
+	versionSuffix = regexp.MustCompile(`^v[0-9]+$`)
+)
 
 // irregularPast maps the base form of common irregular verbs to their past
 // participle; the participles are the accepted non -ed endings.
@@ -281,56 +456,118 @@ type NameProblem struct {
 	Suggest string // the conforming name, when one can be derived
 }
 
+// parts splits name into its prefix, its segments and its version (""
+// when there is none), or says what keeps it from being split.
+func (r *NameRules) parts(name string) (prefix string, segs []string, version, what string) {
+	body := name
+	if r.Prefix != "" && r.Prefix != AnyReverseDNS {
+		rest, ok := strings.CutPrefix(name, r.Prefix)
+		if !ok {
+			return "", nil, "", fmt.Sprintf("does not start with %q", r.Prefix)
+		}
+		prefix, body = r.Prefix, rest
+	}
+	segs = strings.Split(body, r.Separator)
+	if slices.Contains(segs, "") {
+		return "", nil, "", "has an empty segment"
+	}
+	if n := len(segs); r.Version && n > 1 && versionSuffix.MatchString(segs[n-1]) {
+		version, segs = segs[n-1], segs[:n-1]
+	}
+	if r.Prefix == AnyReverseDNS {
+		// The prefix is what is left of the fewest allowed segments: as
+		// much as can be taken for the prefix is, which checks the fewest
+		// segments against the case.
+		k := -1
+		for _, n := range r.Segments {
+			if len(segs)-n >= 2 {
+				k = n
+				break
+			}
+		}
+		if k < 0 {
+			return "", nil, "", "does not start with a reverse-DNS prefix"
+		}
+		labels := segs[:len(segs)-k]
+		for _, l := range labels {
+			if !dnsLabel.MatchString(l) {
+				return "", nil, "", fmt.Sprintf("prefix segment %q is not a lowercase DNS label", l)
+			}
+		}
+		prefix, segs = strings.Join(labels, r.Separator)+r.Separator, segs[len(segs)-k:]
+	}
+	return prefix, segs, version, ""
+}
+
 // Check holds name to the rules, returning nil when it conforms.
 func (r *NameRules) Check(name string) *NameProblem {
-	segs := strings.Split(name, ".")
-	what := ""
+	c, what := r.broken(name)
+	if c == nil {
+		return nil
+	}
+	p := &NameProblem{Check: c, Suggest: r.Suggest(name)}
+	p.Message = fmt.Sprintf("event name %q %s: %s", name, what, r.advice(p.Suggest))
+	return p
+}
+
+// broken returns the rule name breaks and what is wrong with it, or nil.
+func (r *NameRules) broken(name string) (*Check, string) {
+	_, segs, _, what := r.parts(name)
 	switch {
 	case name == "":
 		what = "is empty"
-	case slices.Contains(segs, ""):
-		what = "has an empty segment"
+	case what != "":
 	case !slices.Contains(r.Segments, len(segs)):
 		what = fmt.Sprintf("has %d %s, want %s", len(segs), plural(len(segs), "segment"), r.shape())
 	default:
 		for _, s := range segs {
-			if !segmentPattern.MatchString(s) {
-				what = fmt.Sprintf("segment %q is not lowercase snake_case", s)
+			if !casePatterns[r.Case].MatchString(s) {
+				what = fmt.Sprintf("segment %q is not %s", s, r.Case)
 				break
 			}
 		}
 	}
 	if what != "" {
-		p := &NameProblem{Check: CheckNameFormat, Suggest: r.Suggest(name)}
-		p.Message = fmt.Sprintf("event name %q %s: %s", name, what, r.advice(p.Suggest))
-		return p
+		return CheckNameFormat, what
 	}
 	if !r.PastTense {
-		return nil
+		return nil, ""
 	}
-	last := strings.Split(segs[len(segs)-1], "_")
+	last := words(segs[len(segs)-1])
 	if r.endsInPast(last) {
-		return nil
+		return nil, ""
 	}
-	verb := strings.Join(last[verbAt(last):], "_")
-	p := &NameProblem{Check: CheckNamePastTense, Suggest: r.Suggest(name)}
-	p.Message = fmt.Sprintf("event name %q does not end in a past-tense verb (%q): %s", name, verb, r.advice(p.Suggest))
-	return p
+	verb := r.Case.join(last[verbAt(last):])
+	return CheckNamePastTense, fmt.Sprintf("does not end in a past-tense verb (%q)", verb)
 }
 
+// shape spells the allowed shapes of a name: <aggregate>.<verb>,
+// /<aggregate>/<verb>, <reverse-dns>.<aggregate>.<verb>[.v<n>].
 func (r *NameRules) shape() string {
+	prefix, version := r.Prefix, ""
+	if prefix == AnyReverseDNS {
+		prefix = "<reverse-dns>" + r.Separator
+	}
+	if r.Version {
+		version = "[" + r.Separator + "v<n>]"
+	}
+	if n := len(r.Segments); n > 2 && r.Segments[n-1]-r.Segments[0] == n-1 {
+		return fmt.Sprintf("%s<%d to %d segments>%s", prefix, r.Segments[0], r.Segments[n-1], version)
+	}
 	var shapes []string
 	for _, n := range r.Segments {
+		var s string
 		switch n {
 		case 1:
-			shapes = append(shapes, "<verb>")
+			s = "<verb>"
 		case 2:
-			shapes = append(shapes, "<aggregate>.<verb>")
+			s = "<aggregate>" + r.Separator + "<verb>"
 		case 3:
-			shapes = append(shapes, "<context>.<aggregate>.<verb>")
+			s = "<context>" + r.Separator + "<aggregate>" + r.Separator + "<verb>"
 		default:
-			shapes = append(shapes, strconv.Itoa(n)+" segments")
+			s = "<" + strconv.Itoa(n) + " segments>"
 		}
+		shapes = append(shapes, prefix+s+version)
 	}
 	return strings.Join(shapes, " or ")
 }
@@ -339,7 +576,43 @@ func (r *NameRules) advice(suggest string) string {
 	if suggest != "" {
 		return fmt.Sprintf("name it %q", suggest)
 	}
-	return "name it " + r.shape() + " in lowercase snake_case with a past-tense verb, e.g. \"order.refunded\""
+	tense := ""
+	if r.PastTense {
+		tense = " with a past-tense verb"
+	}
+	return fmt.Sprintf("name it %s in %s%s, e.g. %q", r.shape(), r.Case, tense, r.example())
+}
+
+// example returns a name that conforms to the rules, for the advice.
+func (r *NameRules) example() string {
+	ws := []string{"acme", "org", "unit", "team", "eu", "sales", "shop", "order", "refunded"}
+	n := r.Segments[0]
+	var segs [][]string
+	if n == 1 {
+		segs = [][]string{ws[len(ws)-2:]}
+	}
+	for _, w := range ws[len(ws)-min(n, len(ws)):] {
+		if n > 1 {
+			segs = append(segs, []string{w})
+		}
+	}
+	prefix := r.Prefix
+	if prefix == AnyReverseDNS {
+		prefix = "com" + r.Separator + "example" + r.Separator
+	}
+	return r.render(prefix, segs, "")
+}
+
+// render writes segments of lowercase words as a name.
+func (r *NameRules) render(prefix string, segs [][]string, version string) string {
+	parts := make([]string, len(segs))
+	for i, s := range segs {
+		parts[i] = r.Case.join(s)
+	}
+	if version != "" {
+		parts = append(parts, version)
+	}
+	return prefix + strings.Join(parts, r.Separator)
 }
 
 func plural(n int, word string) string {
@@ -350,68 +623,118 @@ func plural(n int, word string) string {
 }
 
 // Suggest derives a conforming name from name, or returns "" when none can
-// be derived with confidence. It never returns a name that breaks the rules.
+// be derived with confidence or name conforms. It never returns a name
+// that breaks the rules.
 func (r *NameRules) Suggest(name string) string {
+	if c, _ := r.broken(name); c == nil {
+		return ""
+	}
+	// Keep the prefix and the version when they are there; a literal
+	// prefix that is missing is added.
+	prefix, body, version := r.Prefix, name, ""
+	switch p, segs, v, what := r.parts(name); {
+	case what == "":
+		prefix, version = p, v
+		body = strings.Join(segs, r.Separator)
+	case r.Prefix == AnyReverseDNS:
+		return "" // the prefix cannot be told from the rest
+	case strings.HasPrefix(name, r.Prefix):
+		body = name[len(r.Prefix):]
+	}
 	var segs [][]string
-	for _, s := range strings.Split(name, ".") {
+	for _, s := range strings.FieldsFunc(body, func(c rune) bool {
+		return strings.ContainsRune(r.Separator, c) || strings.ContainsRune(".:/", c)
+	}) {
 		if w := words(s); len(w) > 0 {
 			segs = append(segs, w)
 		}
 	}
-	var out string
-	switch {
-	case len(segs) >= 2 && slices.Contains(r.Segments, len(segs)):
-		// Already segmented: fix the case and the tense of the verb.
-		parts := make([]string, len(segs))
-		for i, s := range segs {
-			parts[i] = strings.Join(s, "_")
-		}
-		if last := segs[len(segs)-1]; r.PastTense && !r.endsInPast(last) {
-			last = inPast(last)
-			if last == nil {
-				return "" // the verb is a particle or a noun
-			}
-			parts[len(parts)-1] = strings.Join(last, "_")
-		}
-		out = strings.Join(parts, ".")
-	case len(segs) == 1 && slices.Contains(r.Segments, 2):
+	switch n := len(segs); {
+	case n == 1 && slices.Contains(r.Segments, 2),
+		n == 1 && slices.Contains(r.Segments, 1) && r.PastTense && !r.endsInPast(segs[0]):
 		// One run of words: EmployeeCreated, RefundOrder,
-		// change_employee_status_done.
-		w := segs[0]
-		for len(w) > 2 && fillers[w[len(w)-1]] {
-			w = w[:len(w)-1]
-		}
-		if len(w) < 2 {
+		// change_employee_status_done; where one segment is wanted,
+		// order_refunded from RefundOrder.
+		agg, tail := oneRun(segs[0], r)
+		if agg == nil {
 			return ""
 		}
-		tail := w[1:]
-		vi := verbAt(tail)
-		verb := tail[vi]
-		_, _, firstPhrasal := phrasal(w[0])
-		_, _, verbPhrasal := phrasal(verb)
-		switch {
-		case r.isPast(verb):
-			// Noun first: <aggregate> <details...> <verb> [<particle>].
-			out = w[0] + "." + strings.Join(tail, "_")
-		case commandVerbs[w[0]] && commandVerbs[verb]:
-			return "" // CloseOpen: either could be the verb
-		case commandVerbs[w[0]] || firstPhrasal:
-			// Verb first, as in a command: <verb> <aggregate> <details...>
-			// (RefundOrder, LogoutUser).
-			rest := append(slices.Clone(w[2:]), pastOf(w[0]))
-			out = w[1] + "." + strings.Join(rest, "_")
-		case commandVerbs[verb] || verbPhrasal || phrasalBases[verb] && vi < len(tail)-1:
-			// Noun first, verb in the present: InvoiceVoid, UserLogout,
-			// UserLogIn.
-			out = w[0] + "." + strings.Join(inPast(tail), "_")
-		default:
-			return "" // which word is the verb is anybody's guess
+		segs = [][]string{agg, tail}
+		if !slices.Contains(r.Segments, 2) {
+			segs = [][]string{append(agg, tail...)}
+		}
+	case n > 1 && !slices.Contains(r.Segments, n) && slices.Contains(r.Segments, 1):
+		// Segments where one is wanted: cert.obtained -> cert_obtained.
+		segs = [][]string{slices.Concat(segs...)}
+		if r.PastTense && !r.endsInPast(segs[0]) {
+			return "" // which word is the verb is not told by segments any more
+		}
+	case slices.Contains(r.Segments, n) && n > 0:
+		// Already segmented: fix the case and the tense of the verb.
+		if last := segs[n-1]; r.PastTense && !r.endsInPast(last) {
+			if segs[n-1] = inPast(last); segs[n-1] == nil {
+				return "" // the verb is a particle or a noun
+			}
 		}
 	default:
 		return ""
 	}
-	if out == name || r.Check(out) != nil {
+	for i, s := range segs {
+		segs[i] = splitWords(s)
+	}
+	out := r.render(prefix, segs, version)
+	if c, _ := r.broken(out); out == name || c != nil {
 		return ""
+	}
+	return out
+}
+
+// oneRun splits one run of words into the aggregate and the rest, the
+// verb last and in the past tense, or returns nil when which word is the
+// verb cannot be told.
+func oneRun(w []string, r *NameRules) (agg, tail []string) {
+	for len(w) > 2 && fillers[w[len(w)-1]] {
+		w = w[:len(w)-1]
+	}
+	if len(w) < 2 {
+		return nil, nil
+	}
+	tail = w[1:]
+	vi := verbAt(tail)
+	verb := tail[vi]
+	_, _, firstPhrasal := phrasal(w[0])
+	_, _, verbPhrasal := phrasal(verb)
+	switch {
+	case r.isPast(verb):
+		// Noun first: <aggregate> <details...> <verb> [<particle>].
+		return w[:1], tail
+	case commandVerbs[w[0]] && commandVerbs[verb]:
+		return nil, nil // CloseOpen: either could be the verb
+	case commandVerbs[w[0]] || firstPhrasal:
+		// Verb first, as in a command: <verb> <aggregate> <details...>
+		// (RefundOrder, LogoutUser).
+		p := pastOf(w[0])
+		if p == "" {
+			return nil, nil
+		}
+		return w[1:2], append(slices.Clone(w[2:]), p)
+	case commandVerbs[verb] || verbPhrasal || phrasalBases[verb] && vi < len(tail)-1:
+		// Noun first, verb in the present: InvoiceVoid, UserLogout,
+		// UserLogIn.
+		if tail = inPast(tail); tail == nil {
+			return nil, nil
+		}
+		return w[:1], tail
+	}
+	return nil, nil // which word is the verb is anybody's guess
+}
+
+// splitWords splits the words that pastOf joined to their particle
+// (logged_out).
+func splitWords(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		out = append(out, strings.Split(w, "_")...)
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"fmt"
+	"hash/fnv"
 	"strconv"
 	"strings"
 	"testing"
@@ -22,6 +24,9 @@ func FuzzNameRules(f *testing.F) {
 		"order_event", "done_done_done", "event", "order.created_event", "a.b.c.d.e.f.g.h.i.j",
 		"user.logged_in", "user.logout", "user.log_in", "UserLogIn", "LogoutUser", "job.back_off", "user.out",
 		"in.out", "back_up", "order.item_in", "app.startup", "user.signed_back_in", "Back", "InOut",
+		"/tasks/exit", "tasks/exit", "/tasks/exec-added", "cert_obtained", "CertObtained", "NewRoundStep",
+		"new_round_step", "com.example.order.created", "com.example.order.create.v2", "object.deleted.v2",
+		"order:refunded", "orders.eu.created", "//", "com..order.created", "a.v1", "v1",
 	} {
 		f.Add(s)
 	}
@@ -30,10 +35,27 @@ func FuzzNameRules(f *testing.F) {
 		rules *NameRules
 	}{
 		{"default", DefaultNameRules()},
-		{"segments 2,3, no past tense", &NameRules{Segments: []int{2, 3}, PastTense: false, Irregular: map[string]bool{}}},
-		{"segments 2,3", &NameRules{Segments: []int{2, 3}, PastTense: true, Irregular: map[string]bool{"sewn": true}}},
+		{"segments 2,3, no past tense", &NameRules{Separator: ".", Case: CaseSnake, Segments: []int{2, 3}, PastTense: false, Irregular: map[string]bool{}}},
+		{"segments 2,3", &NameRules{Separator: ".", Case: CaseSnake, Segments: []int{2, 3}, PastTense: true, Irregular: map[string]bool{"sewn": true}}},
+	}
+	for _, s := range NameStyles {
+		r, err := StyleRules(s.Name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		configs = append(configs, struct {
+			name  string
+			rules *NameRules
+		}{"style " + s.Name, r})
 	}
 	f.Fuzz(func(t *testing.T, name string) {
+		configs := configs
+		if r := randomRules(name); r.Validate() == nil {
+			configs = append(configs, struct {
+				name  string
+				rules *NameRules
+			}{fmt.Sprintf("settings %+v", *r), r})
+		}
 		for _, c := range configs {
 			r := c.rules
 			p := r.Check(name)
@@ -71,4 +93,31 @@ func FuzzNameRules(f *testing.F) {
 			}
 		}
 	})
+}
+
+// randomRules derives settings from name, so that the fuzzer that varies
+// the name varies the settings too.
+func randomRules(name string) *NameRules {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	x := h.Sum64()
+	pick := func(n int) int { i := int(x % uint64(n)); x /= uint64(n); return i }
+	seps := []string{".", "/", ":", "_", "::"}
+	r := &NameRules{Separator: seps[pick(len(seps))], Case: Cases[pick(len(Cases))], Irregular: map[string]bool{}}
+	lo := 1 + pick(3)
+	hi := lo + pick(3)
+	for n := lo; n <= hi; n++ {
+		r.Segments = append(r.Segments, n)
+	}
+	r.PastTense = pick(2) == 0
+	r.Version = pick(2) == 0
+	switch pick(4) {
+	case 1:
+		r.Prefix = AnyReverseDNS
+	case 2:
+		r.Prefix = "com" + r.Separator + "example" + r.Separator
+	case 3:
+		r.Prefix = r.Separator
+	}
+	return r
 }

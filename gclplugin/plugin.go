@@ -19,8 +19,13 @@
 // in kebab-case):
 //
 //	setting      YAML type         analyzer flag            default
-//	segments     list of ints      naming.segments          [2]
-//	past-tense   bool              naming.past-tense        true
+//	style        string            naming.style             default
+//	separator    string            naming.separator         the style's (.)
+//	segments     list of ints      naming.segments          the style's ([2])
+//	case         string            naming.case              the style's (snake)
+//	past-tense   bool              naming.past-tense        the style's (true)
+//	prefix       string            naming.prefix            the style's (none)
+//	version      bool              naming.version           the style's (false)
 //	irregular    list of strings   naming.irregular         none (built-in list only)
 //	catalogue    import path       catalogue.require        "" (no requirement)
 //	roots        list of strings   unregistered.roots       none
@@ -64,11 +69,24 @@ func init() {
 // Settings are the plugin's settings, from
 // linters.settings.custom.eventlint.settings in .golangci.yml.
 type Settings struct {
+	// Style names the naming style the other naming settings override
+	// (naming.style): default, snake, path, pascal, nats, cloudevents.
+	Style string `json:"style,omitempty"`
+	// Separator is the string between segments (naming.separator).
+	Separator string `json:"separator,omitempty"`
+	// Case is the case of every segment (naming.case): snake, lower,
+	// camel, pascal, kebab.
+	Case string `json:"case,omitempty"`
+	// Prefix is what every event name starts with (naming.prefix).
+	Prefix string `json:"prefix,omitempty"`
+	// Version allows a version as the last segment (naming.version); nil
+	// keeps the style's.
+	Version *bool `json:"version,omitempty"`
 	// Segments lists the allowed segment counts of an event name
 	// (naming.segments).
 	Segments []int `json:"segments,omitempty"`
 	// PastTense turns the past-tense rule EL1002 on or off
-	// (naming.past-tense); nil keeps the default, true.
+	// (naming.past-tense); nil keeps the style's.
 	PastTense *bool `json:"past-tense,omitempty"`
 	// Irregular adds past participles that do not end in -ed
 	// (naming.irregular).
@@ -86,7 +104,7 @@ type Settings struct {
 }
 
 // settingNames are the setting keys, for error messages.
-const settingNames = "segments, past-tense, irregular, catalogue, roots, same-package, disable"
+const settingNames = "style, separator, segments, case, past-tense, prefix, version, irregular, catalogue, roots, same-package, disable"
 
 // Plugin is eventlint's register.LinterPlugin: one configured suite.
 type Plugin struct {
@@ -106,9 +124,27 @@ func New(settings any) (register.LinterPlugin, error) {
 	suite := analyzer.NewSuite()
 	p := &Plugin{suite: suite, disabled: map[string]bool{}}
 
+	for _, c := range []struct{ flag, setting, value string }{
+		{analyzer.FlagStyle, "style", s.Style},
+		{analyzer.FlagSeparator, "separator", s.Separator},
+		{analyzer.FlagCase, "case", s.Case},
+		{analyzer.FlagPrefix, "prefix", s.Prefix},
+	} {
+		if c.value == "" {
+			continue // the style's
+		}
+		if err := set(suite.Naming, c.flag, c.setting, c.value); err != nil {
+			return nil, err
+		}
+	}
+	if s.Version != nil {
+		if err := set(suite.Naming, analyzer.FlagVersion, "version", strconv.FormatBool(*s.Version)); err != nil {
+			return nil, err
+		}
+	}
 	if s.Segments != nil {
 		if len(s.Segments) == 0 {
-			return nil, settingError("segments", "[]", errors.New("give at least one segment count, or leave the setting out for the default [2]"))
+			return nil, settingError("segments", "[]", errors.New("give at least one segment count, or leave the setting out for the style's"))
 		}
 		counts := make([]string, len(s.Segments))
 		for i, n := range s.Segments {

@@ -65,8 +65,13 @@ func TestDefaults(t *testing.T) {
 		for _, c := range []struct {
 			a, flag, want string
 		}{
+			{"naming", analyzer.FlagStyle, "default"},
+			{"naming", analyzer.FlagSeparator, "."},
 			{"naming", analyzer.FlagSegments, "2"},
+			{"naming", analyzer.FlagCase, "snake"},
 			{"naming", analyzer.FlagPastTense, "true"},
+			{"naming", analyzer.FlagPrefix, ""},
+			{"naming", analyzer.FlagVersion, "false"},
 			{"naming", analyzer.FlagIrregular, ""},
 			{"catalogue", analyzer.FlagRequire, ""},
 			{"unregistered", analyzer.FlagRoots, ""},
@@ -135,6 +140,9 @@ func TestBadSettings(t *testing.T) {
 		{"segments empty", map[string]any{"segments": []any{}}, []string{"eventlint", "setting segments", "at least one"}},
 		{"segments as a string", map[string]any{"segments": "2,3"}, []string{"eventlint", "segments"}},
 		{"past-tense as a string", map[string]any{"past-tense": "yes"}, []string{"eventlint", "past-tense"}},
+		{"unknown style", map[string]any{"style": "camel"}, []string{"eventlint", "setting style", `"camel"`, "default, snake, path, pascal, nats, cloudevents"}},
+		{"unknown case", map[string]any{"case": "upper"}, []string{"eventlint", "setting case", `"upper"`, "snake, lower, camel, pascal, kebab"}},
+		{"version as a string", map[string]any{"version": "v2"}, []string{"eventlint", "version"}},
 		{"irregular not a word", map[string]any{"irregular": []any{"Under Gone"}}, []string{"eventlint", "setting irregular", `"Under Gone"`}},
 		{"irregular with a comma", map[string]any{"irregular": []any{"slept,woken"}}, []string{"eventlint", "setting irregular", `"slept,woken"`}},
 		{"roots with a comma", map[string]any{"roots": []any{"a,b"}}, []string{"eventlint", "setting roots", `"a,b"`}},
@@ -151,6 +159,25 @@ func TestBadSettings(t *testing.T) {
 					t.Errorf("New(%v) error %q does not contain %q", c.settings, err, w)
 				}
 			}
+		})
+	}
+}
+
+// TestNamingStyleSettings: the naming style and its settings reach the
+// naming analyzer's flags, and the findings follow the style.
+func TestNamingStyleSettings(t *testing.T) {
+	as := analyzers(t, map[string]any{"style": "cloudevents", "separator": ".", "case": "kebab", "prefix": "com.example.", "version": false})
+	for flag, want := range map[string]string{
+		analyzer.FlagStyle: "cloudevents", analyzer.FlagSeparator: ".", analyzer.FlagCase: "kebab",
+		analyzer.FlagPrefix: "com.example.", analyzer.FlagVersion: "false",
+	} {
+		if got := flagValue(t, as["naming"], flag); got != want {
+			t.Errorf("naming.%s = %q, want %q", flag, got, want)
+		}
+	}
+	for _, style := range []string{"path", "pascal"} {
+		t.Run(style, func(t *testing.T) {
+			analysistest.Run(t, testdata, analyzers(t, map[string]any{"style": style})["naming"], "./naming/"+style)
 		})
 	}
 }

@@ -52,7 +52,16 @@ Analyzer flags, one set per analyzer (naming, catalogue, unregistered):
 
 	-<analyzer>=false          turn an analyzer off; any -<analyzer>=true runs
 	                           only the analyzers set so (as multichecker)
-	-naming.segments=2,3       allowed numbers of dot-separated segments (default 2)
+	-naming.style=path         naming style: default, snake, path, pascal, nats,
+	                           cloudevents (see docs/naming.md); the naming
+	                           flags below override the style's rules
+	-naming.separator=:        string between segments (default .)
+	-naming.case=kebab         case of every segment (default snake)
+	-naming.prefix=com.example.
+	                           what every name starts with (* for any
+	                           reverse-DNS prefix)
+	-naming.version            allow a version (v2) as the last segment
+	-naming.segments=2,3       allowed numbers of segments (default 2)
 	-naming.past-tense=false   do not require a past-tense verb (EL1002)
 	-naming.irregular=a,b      extra past participles not ending in -ed
 	-catalogue.require=path    import path of the catalogue every package that
