@@ -156,7 +156,8 @@ var CheckCatalogueStale = &Check{
 	ID: "EL2008", Analyzer: "catalogue", Title: "catalogued event is never emitted", Since: since, Drivers: StandaloneOnly,
 	Rationale: "A catalogue entry nothing emits promises subscribers an event that never comes. Remove it, " +
 		"or mark it Deprecated: while other modules migrate. A module that emits under an event name computed at run " +
-		"time may emit any event, so it is not checked (the rule of EL3004).",
+		"time may emit any event, so it is not checked (the rule of EL3004); so may one with a package that reaches the " +
+		"bus only through an interface that a method wrapper of the module implements, whose calls eventlint does not analyse.",
 	Before: "const EmployeeArchived = \"employee.archived\" // emitted nowhere in the module",
 	After:  "// Deprecated: archiving was removed; nothing emits this any more.\nconst EmployeeArchived = \"employee.archived\"",
 }
@@ -198,7 +199,8 @@ var CheckSubscriptionUnemitted = &Check{
 	ID: "EL3004", Analyzer: "unregistered", Title: "subscription to an event nothing emits", Since: since, Drivers: StandaloneOnly,
 	Rationale: "A handler for an event no package of the module emits never runs; most often the name is a " +
 		"typo of an emitted event. A module that emits under an event name computed at run time may emit any event, " +
-		"so it is not checked (the rule of EL2008).",
+		"so it is not checked (the rule of EL2008); so may one with a package that reaches the bus only through an " +
+		"interface that a method wrapper of the module implements, whose calls eventlint does not analyse.",
 	Before: "bus.On(\"employe.created\", sendWelcomeMail)",
 	After:  "bus.On(\"employee.created\", sendWelcomeMail)",
 }

@@ -176,19 +176,7 @@ func hasStringParam(sig *types.Signature) bool {
 // the calls stay unresolved, and programDynamic counts those a method
 // wrapper of the program may implement as computed-name sites.
 func ResolveInterfaceCalls(results []*Result) {
-	impls := map[string][]*types.Func{} // wrapper methods by name
-	shapes := map[*types.Func]*WrapperFact{}
-	for _, res := range results {
-		for fn, w := range res.Wrappers {
-			if sig := fn.Signature(); sig.Recv() != nil && sig.RecvTypeParams().Len() == 0 && !isInterfaceMethod(fn) {
-				impls[fn.Name()] = append(impls[fn.Name()], fn)
-				shapes[fn] = w
-			}
-		}
-	}
-	for _, fns := range impls {
-		slices.SortFunc(fns, func(a, b *types.Func) int { return cmp.Compare(a.FullName(), b.FullName()) })
-	}
+	impls, shapes := wrapperMethods(results)
 	for _, res := range results {
 		if res.ifaces == nil {
 			continue
@@ -201,6 +189,75 @@ func ResolveInterfaceCalls(results []*Result) {
 		}
 		res.Own.normalize()
 	}
+}
+
+// wrapperMethods returns the method wrappers of results by method name,
+// sorted by full name, and their shapes.
+func wrapperMethods(results []*Result) (impls map[string][]*types.Func, shapes map[*types.Func]*WrapperFact) {
+	impls = map[string][]*types.Func{}
+	shapes = map[*types.Func]*WrapperFact{}
+	for _, res := range results {
+		for fn, w := range res.Wrappers {
+			if sig := fn.Signature(); sig.Recv() != nil && sig.RecvTypeParams().Len() == 0 && !isInterfaceMethod(fn) {
+				impls[fn.Name()] = append(impls[fn.Name()], fn)
+				shapes[fn] = w
+			}
+		}
+	}
+	for _, fns := range impls {
+		slices.SortFunc(fns, func(a, b *types.Func) int { return cmp.Compare(a.FullName(), b.FullName()) })
+	}
+	return impls, shapes
+}
+
+// WrappedInterfaces returns the paths of the packages among pkgs that
+// declare, at package level, an interface with a method that a method
+// wrapper of kind in results implements (see ResolveInterfaceCalls), and
+// the names of those methods, both sorted. A package that calls such a
+// method may emit or subscribe through it; the standalone driver does not
+// analyse a package that cannot reach the bus otherwise, so it must learn
+// from this that such a package's calls are not in its results. Without
+// method wrappers (the common case) it looks at no package.
+func WrappedInterfaces(results []*Result, pkgs []*types.Package, kind Kind) (paths, methods []string) {
+	impls, shapes := wrapperMethods(results)
+	if len(impls) == 0 {
+		return nil, nil
+	}
+	for _, pkg := range pkgs {
+		names := wrappedMethods(pkg, impls, shapes, kind)
+		if len(names) == 0 {
+			continue // no interface a wrapper of kind implements
+		}
+		paths = append(paths, pkg.Path())
+		methods = append(methods, names...)
+	}
+	slices.Sort(paths)
+	slices.Sort(methods)
+	return slices.Compact(paths), slices.Compact(methods)
+}
+
+// wrappedMethods returns the names of the methods of the interfaces pkg
+// declares at package level that could take an event name and that a
+// wrapper of kind in impls implements.
+func wrappedMethods(pkg *types.Package, impls map[string][]*types.Func, shapes map[*types.Func]*WrapperFact, kind Kind) []string {
+	var out []string
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !types.IsInterface(tn.Type()) {
+			continue // not an interface type
+		}
+		iface := tn.Type().Underlying().(*types.Interface)
+		for m := range iface.Methods() {
+			if len(impls[m.Name()]) == 0 || !hasStringParam(m.Signature()) {
+				continue // no wrapper of that name, or no parameter a name could be passed in
+			}
+			if slices.ContainsFunc(implementations(m, impls, shapes), func(w *WrapperFact) bool { return w.Kind == kind }) {
+				out = append(out, m.Name())
+			}
+		}
+	}
+	return out
 }
 
 // implementations returns the shapes of the wrapper methods in impls

@@ -43,6 +43,11 @@ type PackageView struct {
 	Name    string
 	Imports []string // direct imports of its non-test files
 	Own     *Summary // its own non-test sites, not folded with its imports
+	// HiddenEmits is set by a driver that did not analyse the package but
+	// knows it may emit through an interface that a method wrapper of the
+	// module implements (see WrappedInterfaces): its Own misses those
+	// emits, so the package counts as one that emits under a computed name.
+	HiddenEmits bool
 }
 
 // NewModuleView indexes pkgs.
@@ -113,7 +118,7 @@ func (v *ModuleView) index() {
 			for _, e := range p.Own.Emits {
 				v.emitted = append(v.emitted, e.Event)
 			}
-			v.dynamicEmit = v.dynamicEmit || hasDynamic(p.Own.Dynamic, Emit)
+			v.dynamicEmit = v.dynamicEmit || p.HiddenEmits || hasDynamic(p.Own.Dynamic, Emit)
 			if p.Name == "main" {
 				v.mains = append(v.mains, p)
 			}
@@ -138,7 +143,8 @@ func (v *ModuleView) EmittedEvents() []string {
 }
 
 // EmitsDynamic reports whether any package of the module emits under an
-// event name computed at run time.
+// event name computed at run time, or may emit through an interface under
+// names the driver did not see (PackageView.HiddenEmits).
 func (v *ModuleView) EmitsDynamic() bool {
 	v.index()
 	return v.dynamicEmit

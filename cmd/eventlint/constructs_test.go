@@ -69,6 +69,11 @@ func TestDriversIface(t *testing.T) {
 		// go vet does not see the implementation, so the call may
 		// subscribe to any event and EL3001 stays silent.
 		{pattern: "./ifacesub/..."},
+		// orders reaches the bus only through ports.Publisher: the
+		// standalone command does not analyse it, but knows it may emit
+		// through the interface, so neither EL2008 nor EL3004 says
+		// nothing emits order.placed.
+		{pattern: "./ifaceport/..."},
 	} {
 		t.Run(tc.pattern, func(t *testing.T) {
 			t.Parallel()

@@ -193,7 +193,11 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 	}
 	// Calls through interfaces that the module implements with wrappers
 	// are sites: only this driver sees every implementation.
-	analyzer.ResolveInterfaceCalls(slices.Collect(maps.Values(prog.model)))
+	results := slices.Collect(maps.Values(prog.model))
+	analyzer.ResolveInterfaceCalls(results)
+	// Packages that reach the bus only through such an interface were not
+	// analysed: the module view must not take what they emit for nothing.
+	hidden := hiddenEmitters(pkgs, rel, results)
 
 	var views []*analyzer.PackageView
 	for _, p := range pkgs {
@@ -210,6 +214,9 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 			Name:    p.Name,
 			Imports: nonTestImports(p),
 			Own:     res.Own,
+			// Model returned at once for a package that cannot reach
+			// the bus, even when Config.Full analysed it.
+			HiddenEmits: hidden[p.PkgPath],
 		})
 	}
 	prog.Module = analyzer.NewModuleView(views)

@@ -464,3 +464,36 @@ func analyzerDirective(f *ast.File) bool {
 	}
 	return false
 }
+
+// TestLoadIfacePort: orders reaches the bus only through ports.Publisher,
+// which adapter implements with a wrapper, so it is not analysed; the
+// module view knows it may emit (HiddenEmits), so neither EL2008 at the
+// catalogue nor EL3004 at notify's handler says nothing emits
+// order.placed. The full load, which runs Model on orders too, agrees.
+func TestLoadIfacePort(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "testdata")
+	if got := compareLoads(t, dir, []string{"./ifaceport/..."}); len(got) != 0 {
+		t.Errorf("want no findings, got:\n%s", strings.Join(got, "\n"))
+	}
+	prog, err := Load(&Config{Dir: dir, Tests: true, Env: offlineEnv()}, []string{"./ifaceport/..."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{
+		"example.com/lint/ifaceport/orders":  true,  // calls ports.Publisher
+		"example.com/lint/ifaceport/ports":   false, // declares it, calls none of its methods
+		"example.com/lint/ifaceport/adapter": false, // analysed: its emits are known
+		"example.com/lint/ifaceport/notify":  false, // analysed
+		"example.com/lint/ifaceport/events":  false, // imports no ports
+	} {
+		pv := prog.Module.Package(path)
+		if pv == nil {
+			t.Errorf("no module view of %s", path)
+			continue
+		}
+		if pv.HiddenEmits != want {
+			t.Errorf("%s: HiddenEmits = %v, want %v", path, pv.HiddenEmits, want)
+		}
+	}
+}

@@ -1,8 +1,11 @@
 package driver
 
 import (
+	"go/ast"
+	"go/parser"
 	"go/scanner"
 	"go/token"
+	"go/types"
 	"io"
 	"os"
 	"runtime"
@@ -67,6 +70,81 @@ func newRelevance(roots []*packages.Package) *relevance {
 		}
 	}
 	return r
+}
+
+// hiddenEmitters returns the paths of the packages among pkgs (matched,
+// non-test variants) that phase 1 did not analyse but that may emit
+// through an interface: they are, or import (directly or not), a matched
+// package that declares an interface a method wrapper of the module
+// implements, and their files name one of its methods (x.Publish, called
+// or not). Model never saw their calls of those methods, so
+// ResolveInterfaceCalls could not make them sites (the
+// dependency-injection shape: orders calls ports.Publisher, adapter
+// implements it by forwarding to the bus, only package main imports
+// both). rel is nil after a full load; whether Model worked on a package
+// is then decided as the selective load would. Without method wrappers it
+// costs nothing; with them, a look at the package-level types of the
+// matched packages and, if one declares such an interface, a walk of the
+// import graph and a parse of the files of the packages that import it.
+func hiddenEmitters(pkgs []*packages.Package, rel *relevance, results []*analyzer.Result) map[string]bool {
+	var checked []*types.Package
+	for _, p := range pkgs {
+		if p.Types != nil && p.ID == p.PkgPath {
+			checked = append(checked, p.Types)
+		}
+	}
+	ifaces, methods := analyzer.WrappedInterfaces(results, checked, analyzer.Emit)
+	if len(ifaces) == 0 {
+		return nil // the common case: no interface to call the bus through
+	}
+	if rel == nil {
+		rel = newRelevance(pkgs)
+	}
+	reaches := map[*packages.Package]bool{}
+	var visit func(p *packages.Package) bool
+	visit = func(p *packages.Package) bool {
+		if r, ok := reaches[p]; ok {
+			return r
+		}
+		reaches[p] = false // an import cycle is a go list error already
+		r := slices.Contains(ifaces, p.PkgPath)
+		for _, imp := range p.Imports {
+			r = visit(imp) || r
+		}
+		reaches[p] = r
+		return r
+	}
+	out := map[string]bool{}
+	for _, p := range pkgs {
+		if p.ID != p.PkgPath || rel.relevant[p] || !visit(p) || !namesMethod(p, methods) {
+			continue // a test variant, analysed, or it cannot call the interfaces
+		}
+		out[p.PkgPath] = true
+	}
+	return out
+}
+
+// namesMethod reports whether a file of p has a selector of one of
+// methods: a package that has none cannot call them. A file that does not
+// parse counts as having one (its syntax error fails the load anyway).
+func namesMethod(p *packages.Package, methods []string) bool {
+	for _, name := range p.CompiledGoFiles {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return true
+		}
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok && slices.Contains(methods, sel.Sel.Name) {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // headCache reads the comments above the package clause of Go files,
