@@ -165,3 +165,8 @@ func ShortPayload(p *analyzer.Payload) string {
 	}
 	return p.Spell(analyzer.ShortType) // the keys of bus.Fields may contain slashes: only the types are shortened
 }
+
+// IsFields reports whether p is the keyword payload bus.Fields.
+func IsFields(p *analyzer.Payload) bool {
+	return p != nil && p.Type.Name == analyzer.BusPath+".Fields"
+}
