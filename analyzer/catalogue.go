@@ -40,7 +40,6 @@ func newCatalogue(ref *moduleRef) *analysis.Analyzer {
 		Name:     "catalogue",
 		Doc:      catalogueDoc,
 		URL:      DocsURL,
-		Requires: []*analysis.Analyzer{Model},
 		Run:      c.run,
 	}
 	a.Flags.StringVar(&c.require, FlagRequire, "", "import path of the catalogue every package that emits or subscribes must see")
@@ -48,7 +47,7 @@ func newCatalogue(ref *moduleRef) *analysis.Analyzer {
 }
 
 func (c *catalogueCheck) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[Model].(*Result)
+	res := modelResult(pass)
 	if cd := res.Catalogue; cd != nil {
 		for _, p := range cd.Problems {
 			res.Report(pass, p.Check, p.Pos, nil, "%s", p.Message)

@@ -29,13 +29,12 @@ func newFields(ms *moduleSummary) *analysis.Analyzer {
 		Name:     "fields",
 		Doc:      fieldsDoc,
 		URL:      DocsURL,
-		Requires: []*analysis.Analyzer{Model},
 		Run:      c.run,
 	}
 }
 
 func (c *fieldsCheck) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[Model].(*Result)
+	res := modelResult(pass)
 	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
 		return nil, nil // a generated test main: nothing of the user's
 	}

@@ -33,7 +33,6 @@ func newNaming() *analysis.Analyzer {
 		Name:     "naming",
 		Doc:      namingDoc,
 		URL:      DocsURL,
-		Requires: []*analysis.Analyzer{Model},
 		Run:      n.run,
 	}
 	a.Flags.Var(segmentsFlag{n.rules}, FlagSegments, "allowed numbers of dot-separated segments, comma-separated (2: <aggregate>.<verb>)")
@@ -57,7 +56,7 @@ type naming struct {
 }
 
 func (n *naming) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[Model].(*Result)
+	res := modelResult(pass)
 	res.reportBadDirectives(pass)
 	for _, s := range res.Sites {
 		if s.Forwarded {

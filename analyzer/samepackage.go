@@ -33,7 +33,6 @@ func newSamePackage(ms *moduleSummary) *analysis.Analyzer {
 		Name:     "samepackage",
 		Doc:      samepackageDoc,
 		URL:      DocsURL,
-		Requires: []*analysis.Analyzer{Model},
 		Run:      c.run,
 	}
 	a.Flags.BoolVar(&c.enable, FlagEnable, false, "report events that are emitted and handled only within one package (EL5001)")
@@ -41,7 +40,7 @@ func newSamePackage(ms *moduleSummary) *analysis.Analyzer {
 }
 
 func (c *samepackageCheck) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[Model].(*Result)
+	res := modelResult(pass)
 	if !c.enable || strings.HasSuffix(pass.Pkg.Path(), ".test") {
 		return nil, nil // off, or a generated test main
 	}

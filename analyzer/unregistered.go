@@ -38,7 +38,6 @@ func newUnregistered(ref *moduleRef) *analysis.Analyzer {
 		Name:     "unregistered",
 		Doc:      unregisteredDoc,
 		URL:      DocsURL,
-		Requires: []*analysis.Analyzer{Model},
 		Run:      u.run,
 	}
 	a.Flags.StringVar(&u.roots, FlagRoots, "", "extra packages to treat as programs, comma-separated import paths (for library modules)")
@@ -46,7 +45,7 @@ func newUnregistered(ref *moduleRef) *analysis.Analyzer {
 }
 
 func (u *unregisteredCheck) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[Model].(*Result)
+	res := modelResult(pass)
 	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
 		return nil, nil // a generated test main: nothing of the user's
 	}
