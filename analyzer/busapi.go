@@ -111,7 +111,7 @@ var presets = []*Preset{
 func eventBusFuncs() map[string]Shape {
 	publish := Shape{Kind: Emit, Name: 0, Payload: 1, Handler: -1, List: true}
 	m := map[string]Shape{
-		"(*" + EventBusPath + ".EventBus).Publish":   publish,
+		"(*" + EventBusPath + ".EventBus).Publish":    publish,
 		"(" + EventBusPath + ".BusPublisher).Publish": publish,
 	}
 	for _, name := range []string{"Subscribe", "SubscribeAsync", "SubscribeOnce", "SubscribeOnceAsync"} {

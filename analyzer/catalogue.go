@@ -37,10 +37,10 @@ type catalogueCheck struct {
 func newCatalogue(ref *moduleRef) *analysis.Analyzer {
 	c := &catalogueCheck{module: ref}
 	a := &analysis.Analyzer{
-		Name:     "catalogue",
-		Doc:      catalogueDoc,
-		URL:      DocsURL,
-		Run:      c.run,
+		Name: "catalogue",
+		Doc:  catalogueDoc,
+		URL:  DocsURL,
+		Run:  c.run,
 	}
 	a.Flags.StringVar(&c.require, FlagRequire, "", "import path of the catalogue every package that emits or subscribes must see")
 	return a

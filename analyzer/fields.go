@@ -26,10 +26,10 @@ type fieldsCheck struct {
 func newFields(ms *moduleSummary) *analysis.Analyzer {
 	c := &fieldsCheck{module: ms}
 	return &analysis.Analyzer{
-		Name:     "fields",
-		Doc:      fieldsDoc,
-		URL:      DocsURL,
-		Run:      c.run,
+		Name: "fields",
+		Doc:  fieldsDoc,
+		URL:  DocsURL,
+		Run:  c.run,
 	}
 }
 

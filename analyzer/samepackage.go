@@ -30,10 +30,10 @@ type samepackageCheck struct {
 func newSamePackage(ms *moduleSummary) *analysis.Analyzer {
 	c := &samepackageCheck{module: ms}
 	a := &analysis.Analyzer{
-		Name:     "samepackage",
-		Doc:      samepackageDoc,
-		URL:      DocsURL,
-		Run:      c.run,
+		Name: "samepackage",
+		Doc:  samepackageDoc,
+		URL:  DocsURL,
+		Run:  c.run,
 	}
 	a.Flags.BoolVar(&c.enable, FlagEnable, false, "report events that are emitted and handled only within one package (EL5001)")
 	return a

@@ -35,10 +35,10 @@ type unregisteredCheck struct {
 func newUnregistered(ref *moduleRef) *analysis.Analyzer {
 	u := &unregisteredCheck{module: ref}
 	a := &analysis.Analyzer{
-		Name:     "unregistered",
-		Doc:      unregisteredDoc,
-		URL:      DocsURL,
-		Run:      u.run,
+		Name: "unregistered",
+		Doc:  unregisteredDoc,
+		URL:  DocsURL,
+		Run:  u.run,
 	}
 	a.Flags.StringVar(&u.roots, FlagRoots, "", "extra packages to treat as programs, comma-separated import paths (for library modules)")
 	return a
