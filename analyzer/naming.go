@@ -48,11 +48,10 @@ const (
 func newNaming() *analysis.Analyzer {
 	n := &naming{style: NameStyles[0].Name, set: *DefaultNameRules(), given: map[string]bool{}}
 	a := &analysis.Analyzer{
-		Name:     "naming",
-		Doc:      namingDoc,
-		URL:      DocsURL,
-		Requires: []*analysis.Analyzer{Model},
-		Run:      n.run,
+		Name: "naming",
+		Doc:  namingDoc,
+		URL:  DocsURL,
+		Run:  n.run,
 	}
 	var styles []string
 	for _, s := range NameStyles {
@@ -166,7 +165,7 @@ func (n *naming) rules() (*NameRules, error) {
 }
 
 func (n *naming) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[Model].(*Result)
+	res := modelResult(pass)
 	rules, err := n.rules()
 	if err != nil {
 		return nil, err

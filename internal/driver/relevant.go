@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
@@ -46,24 +47,25 @@ type relevance struct {
 // newRelevance computes the relevant packages of the graph below roots.
 // Generated test mains ("x.test") are never relevant: nothing of the
 // user's is in them, and no analysis runs on them.
-func newRelevance(roots []*packages.Package) *relevance {
+func newRelevance(roots []*packages.Package, api *analyzer.BusAPI) *relevance {
 	r := &relevance{relevant: map[*packages.Package]bool{}}
 	var all []*packages.Package
 	for p := range packages.Postorder(roots) {
 		all = append(all, p)
 	}
 	catalogue := newHeadCache().catalogues(all)
+	declares := busDeclarers(all)
 	// Postorder visits a package after its imports, so one pass decides.
 	for _, p := range all {
 		if strings.HasSuffix(p.PkgPath, ".test") {
 			continue
 		}
-		rel := catalogue[p]
+		rel := catalogue[p] || declares[p]
 		for _, imp := range p.Imports {
 			if rel {
 				break
 			}
-			rel = analyzer.IsBusPath(imp.PkgPath) || r.relevant[imp]
+			rel = api.IsBusPath(imp.PkgPath) || r.relevant[imp]
 		}
 		if rel {
 			r.relevant[p] = true
@@ -86,7 +88,7 @@ func newRelevance(roots []*packages.Package) *relevance {
 // costs nothing; with them, a look at the package-level types of the
 // matched packages and, if one declares such an interface, a walk of the
 // import graph and a parse of the files of the packages that import it.
-func hiddenEmitters(pkgs []*packages.Package, rel *relevance, results []*analyzer.Result) map[string]bool {
+func hiddenEmitters(pkgs []*packages.Package, rel *relevance, results []*analyzer.Result, api *analyzer.BusAPI) map[string]bool {
 	var checked []*types.Package
 	for _, p := range pkgs {
 		if p.Types != nil && p.ID == p.PkgPath {
@@ -98,7 +100,7 @@ func hiddenEmitters(pkgs []*packages.Package, rel *relevance, results []*analyze
 		return nil // the common case: no interface to call the bus through
 	}
 	if rel == nil {
-		rel = newRelevance(pkgs)
+		rel = newRelevance(pkgs, api)
 	}
 	reaches := map[*packages.Package]bool{}
 	var visit func(p *packages.Package) bool
@@ -145,6 +147,40 @@ func namesMethod(p *packages.Package, methods []string) bool {
 		}
 	}
 	return false
+}
+
+// busDeclarers returns the packages among pkgs, those of the standard
+// library aside, one of whose files may carry a bus directive: it
+// contains the directive's text anywhere (an over-approximation of
+// analyzer's hasBusDirective). An unreadable file counts as carrying one.
+func busDeclarers(pkgs []*packages.Package) map[*packages.Package]bool {
+	out := map[*packages.Package]bool{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	work := make(chan *packages.Package)
+	for range max(4, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for p := range work {
+				for _, f := range slices.Concat(p.CompiledGoFiles, p.GoFiles) {
+					src, err := os.ReadFile(f)
+					if err != nil || bytes.Contains(src, []byte(analyzer.EmitDirective)) || bytes.Contains(src, []byte(analyzer.SubscribeDirective)) {
+						mu.Lock()
+						out[p] = true
+						mu.Unlock()
+						break
+					}
+				}
+			}
+		})
+	}
+	for _, p := range pkgs {
+		if p.Module != nil { // the standard library declares no bus
+			work <- p
+		}
+	}
+	close(work)
+	wg.Wait()
+	return out
 }
 
 // headCache reads the comments above the package clause of Go files,
