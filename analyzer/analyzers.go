@@ -6,12 +6,16 @@ import "golang.org/x/tools/go/analysis"
 // its own flags, so drivers that configure eventlint differently in one
 // process (golangci-lint builds one per configuration) do not share state.
 type Suite struct {
+	// Model finds the sites every check reads, with the suite's bus API
+	// (its flag -bus.funcs); the checks require it.
+	Model        *analysis.Analyzer
 	Naming       *analysis.Analyzer
 	Catalogue    *analysis.Analyzer
 	Unregistered *analysis.Analyzer
 	Fields       *analysis.Analyzer
 	SamePackage  *analysis.Analyzer
 	module       *moduleRef
+	api          *BusAPI
 }
 
 // moduleRef lets the analyzers of a suite share the module view a driver
@@ -22,15 +26,26 @@ type moduleRef struct{ view *ModuleView }
 func NewSuite() *Suite {
 	ref := new(moduleRef)
 	ms := &moduleSummary{ref: ref}
-	return &Suite{
+	api := newBusAPI()
+	s := &Suite{
+		Model:        newModel(api),
 		Naming:       newNaming(),
 		Catalogue:    newCatalogue(ref),
 		Unregistered: newUnregistered(ref),
 		Fields:       newFields(ms),
 		SamePackage:  newSamePackage(ms),
 		module:       ref,
+		api:          api,
 	}
+	for _, a := range s.Analyzers() {
+		a.Requires = []*analysis.Analyzer{s.Model}
+	}
+	return s
 }
+
+// Bus returns the suite's bus API: the presets and its -bus.funcs
+// entries.
+func (s *Suite) Bus() *BusAPI { return s.api }
 
 // Analyzers returns the suite's analyzers, in check-ID order.
 func (s *Suite) Analyzers() []*analysis.Analyzer {
@@ -51,6 +66,7 @@ var Default = NewSuite()
 
 // The default suite's analyzers.
 var (
+	Model                = Default.Model
 	NamingAnalyzer       = Default.Naming
 	CatalogueAnalyzer    = Default.Catalogue
 	UnregisteredAnalyzer = Default.Unregistered

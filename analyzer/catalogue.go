@@ -37,18 +37,17 @@ type catalogueCheck struct {
 func newCatalogue(ref *moduleRef) *analysis.Analyzer {
 	c := &catalogueCheck{module: ref}
 	a := &analysis.Analyzer{
-		Name:     "catalogue",
-		Doc:      catalogueDoc,
-		URL:      DocsURL,
-		Requires: []*analysis.Analyzer{Model},
-		Run:      c.run,
+		Name: "catalogue",
+		Doc:  catalogueDoc,
+		URL:  DocsURL,
+		Run:  c.run,
 	}
 	a.Flags.StringVar(&c.require, FlagRequire, "", "import path of the catalogue every package that emits or subscribes must see")
 	return a
 }
 
 func (c *catalogueCheck) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[Model].(*Result)
+	res := modelResult(pass)
 	if cd := res.Catalogue; cd != nil {
 		for _, p := range cd.Problems {
 			res.Report(pass, p.Check, p.Pos, nil, "%s", p.Message)

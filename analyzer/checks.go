@@ -34,7 +34,7 @@ func (c *Check) URL() string { return DocsURL + "#" + c.ID }
 
 // Checks lists every check, ordered by ID.
 var Checks = []*Check{
-	CheckIgnoreDirective,
+	CheckIgnoreDirective, CheckBusDirective,
 	CheckNameFormat, CheckNamePastTense, CheckNameDynamic,
 	CheckUncatalogued, CheckCatalogueLiteral, CheckDeprecatedEmit, CheckPayloadMismatch,
 	CheckCatalogueDuplicate, CheckCataloguePayload, CheckCatalogueNotVisible, CheckCatalogueStale,
@@ -61,6 +61,17 @@ var CheckIgnoreDirective = &Check{
 	Before: "bus.Emit(ctx, \"Legacy\", nil) //eventlint:ignore",
 	After:  "bus.Emit(ctx, \"Legacy\", nil) //eventlint:ignore EL1001 consumed by the billing service, renamed in Q3",
 }
+
+var CheckBusDirective = &Check{
+	ID: "EL0002", Analyzer: "naming", Title: "malformed eventlint:emit or eventlint:subscribe directive", Since: since030, Drivers: AllDrivers,
+	Rationale: "A bus directive that does not parse declares nothing: the calls of the function it was meant to " +
+		"declare are not sites, and every check on them silently stops. Keys are name, payload, handler, form and " +
+		"scope, each once, name= is required, and a parameter is named, never an index (docs/buses.md).",
+	Before: "//eventlint:emit name=0 payload=data\nfunc Publish(topic string, data any)",
+	After:  "//eventlint:emit name=topic payload=data\nfunc Publish(topic string, data any)",
+}
+
+const since030 = "v0.3.0"
 
 var CheckNameFormat = &Check{
 	ID: "EL1001", Analyzer: "naming", Title: "event name is not <aggregate>.<verb>", Since: since, Drivers: AllDrivers,

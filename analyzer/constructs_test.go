@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/eventlint/eventlint/analyzer"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -24,7 +25,7 @@ func TestReassign(t *testing.T) {
 // as a computed-name site in the summary.
 func TestFuncValue(t *testing.T) {
 	results := analysistest.Run(t, testdata, analyzer.NewSuite().Naming, "./funcvalue")
-	own := results[0].Pass.ResultOf[analyzer.Model].(*analyzer.Result).Own
+	own := modelOf(results[0].Pass).Own
 	var dynamic []string
 	for _, d := range own.Dynamic {
 		dynamic = append(dynamic, fmt.Sprintf("%s:%d %s", d.Pos.File, d.Pos.Line, d.Kind))
@@ -50,7 +51,7 @@ func TestIface(t *testing.T) {
 	var all []*analyzer.Result
 	var orders *analyzer.Result
 	for _, r := range results {
-		res := r.Pass.ResultOf[analyzer.Model].(*analyzer.Result)
+		res := modelOf(r.Pass)
 		all = append(all, res)
 		if r.Pass.Pkg.Path() == "example.com/lint/iface/orders" {
 			orders = res
@@ -84,4 +85,15 @@ func TestIface(t *testing.T) {
 // task.done only through ports.Subscriber, so no EL3001 in runner.
 func TestIfaceSubscribe(t *testing.T) {
 	analysistest.Run(t, testdata, analyzer.NewSuite().Unregistered, "./ifacesub/...")
+}
+
+// modelOf returns the result of the model analyzer that pass's analyzer
+// requires (each suite has its own).
+func modelOf(pass *analysis.Pass) *analyzer.Result {
+	for _, v := range pass.ResultOf {
+		if r, ok := v.(*analyzer.Result); ok {
+			return r
+		}
+	}
+	return nil
 }

@@ -26,16 +26,15 @@ type fieldsCheck struct {
 func newFields(ms *moduleSummary) *analysis.Analyzer {
 	c := &fieldsCheck{module: ms}
 	return &analysis.Analyzer{
-		Name:     "fields",
-		Doc:      fieldsDoc,
-		URL:      DocsURL,
-		Requires: []*analysis.Analyzer{Model},
-		Run:      c.run,
+		Name: "fields",
+		Doc:  fieldsDoc,
+		URL:  DocsURL,
+		Run:  c.run,
 	}
 }
 
 func (c *fieldsCheck) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[Model].(*Result)
+	res := modelResult(pass)
 	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
 		return nil, nil // a generated test main: nothing of the user's
 	}

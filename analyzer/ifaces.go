@@ -43,7 +43,8 @@ type ifaceCalls struct {
 
 // findIfaceCalls returns the package's calls of interface methods that
 // have a parameter an event name could be passed in.
-func findIfaceCalls(pass *analysis.Pass, in *inspector.Inspector, vars *vars, initFuncs map[*types.Func]bool) *ifaceCalls {
+func findIfaceCalls(pass *analysis.Pass, in *inspector.Inspector, r *resolver, initFuncs map[*types.Func]bool) *ifaceCalls {
+	vars := r.vars
 	var calls []ifaceCall
 	for fc := range in.Root().Children() {
 		test := isTestFile(pass, fc.Node().(*ast.File))
@@ -52,6 +53,9 @@ func findIfaceCalls(pass *analysis.Pass, in *inspector.Inspector, vars *vars, in
 			m, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 			if !ok || !isInterfaceMethod(m) || !hasStringParam(m.Signature()) {
 				continue // not a call of an interface method that could take a name
+			}
+			if r.funcShape(m) != nil {
+				continue // a declared bus method: a site already
 			}
 			ic := ifaceCall{call: call, method: m, test: test}
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -12,21 +11,39 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// Model is the analyzer every eventlint check stands on. It finds the
-// package's emits and subscriptions (bus calls and calls of wrappers),
-// detects wrappers and exports a WrapperFact for each, reads the package's
-// catalogue if it is one, and exports the package's Summary. It reports
-// nothing itself.
-var Model = &analysis.Analyzer{
-	Name:       "eventmodel",
-	Doc:        "find the event bus call sites, wrappers and catalogue of a package (used by every eventlint check)",
-	URL:        DocsURL,
-	Run:        runModel,
-	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(Summary), new(WrapperFact), new(FieldsFact)},
+// newModel returns the analyzer every check of a suite stands on, reading
+// the suite's bus API. It finds the package's emits and subscriptions
+// (calls of bus functions and of wrappers), reads the package's bus
+// directives and detects wrappers, exporting a WrapperFact for each,
+// reads the package's catalogue if it is one, and exports the package's
+// Summary. It reports nothing itself (the naming check reports malformed
+// directives). Its flag -bus.funcs adds bus functions to the API.
+func newModel(api *BusAPI) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:       "bus",
+		Doc:        "find the event bus call sites, wrappers and catalogue of a package (used by every eventlint check)",
+		URL:        DocsURL,
+		Run:        func(pass *analysis.Pass) (any, error) { return runModel(pass, api) },
+		ResultType: reflect.TypeFor[*Result](),
+		FactTypes:  []analysis.Fact{new(Summary), new(WrapperFact), new(FieldsFact)},
+	}
+	a.Flags.Var(busFuncsFlag{api}, FlagFuncs, "bus `functions` to recognise, for code that cannot carry a directive: "+
+		"FUNC:KIND:key=value,... entries separated by semicolons (see docs/buses.md)")
+	return a
 }
 
-// Result is what Model hands to the checks.
+// modelResult returns the result of the suite's model analyzer, which
+// every check requires.
+func modelResult(pass *analysis.Pass) *Result {
+	for _, v := range pass.ResultOf {
+		if r, ok := v.(*Result); ok {
+			return r
+		}
+	}
+	return nil
+}
+
+// Result is what the model analyzer hands to the checks.
 type Result struct {
 	// Sites are the package's emits and subscriptions, test files
 	// included, in source order. Calls inside a wrapper that forward its
@@ -54,6 +71,9 @@ type Result struct {
 	ifaces *ifaceCalls          // calls through interfaces; see ResolveInterfaceCalls
 
 	fieldReads []fieldRead // keys the package's handlers read; see fieldsmodel.go
+
+	declared map[types.Object]*WrapperFact // the package's bus directives; see directive.go
+	badBus   []badDirective                // its malformed bus directives (EL0002)
 }
 
 // EmptyResult is the result Model gives a package it has nothing to do
@@ -64,7 +84,7 @@ func EmptyResult(module string) *Result {
 	return &Result{Summary: new(Summary), Own: new(Summary), Wrappers: map[*types.Func]*WrapperFact{}, Module: module}
 }
 
-func runModel(pass *analysis.Pass) (any, error) {
+func runModel(pass *analysis.Pass, api *BusAPI) (any, error) {
 	var module string
 	if pass.Module != nil {
 		module = pass.Module.Path
@@ -74,12 +94,15 @@ func runModel(pass *analysis.Pass) (any, error) {
 		return res, nil // a generated test main: nothing of the user's
 	}
 
-	// Model works on a package that can contain a site (ReachesBus), that
-	// is a catalogue, or that imports a package with a Summary, whose
-	// catalogues it folds into its own for its importers.
+	// Model works on a package that can contain a site (BusAPI.Reaches),
+	// that declares a bus by directive, that is a catalogue, or that
+	// imports a package with a Summary, whose catalogues it folds into its
+	// own for its importers. A package that declares a bus exports a
+	// Summary naming its declarations, so its importers are worked on.
 	imported := importedSummaries(pass)
 	isCatalogue := hasCatalogueDirective(pass.Files)
-	if len(imported) == 0 && !isCatalogue && !ReachesBus(pass.Pkg) {
+	declares := hasBusDirective(pass.Files)
+	if len(imported) == 0 && !isCatalogue && !declares && !api.Reaches(pass.Pkg) {
 		// The common case in a big repository: the package can contain no
 		// site, so it costs a walk of its imports.
 		return res, nil
@@ -87,24 +110,41 @@ func runModel(pass *analysis.Pass) (any, error) {
 
 	res.files = indexFiles(pass)
 	in := inspector.New(pass.Files)
-	lookup := func(fn *types.Func) (*WrapperFact, bool) {
-		if w, ok := res.Wrappers[fn]; ok {
+	lookup := func(obj types.Object) (*WrapperFact, bool) {
+		if w, ok := res.declared[obj]; ok {
 			return w, true
 		}
-		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+		if fn, ok := obj.(*types.Func); ok {
+			if w, ok := res.Wrappers[fn]; ok {
+				return w, true
+			}
+		}
+		if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
 			return nil, false
 		}
 		w := new(WrapperFact)
-		return w, pass.ImportObjectFact(fn, w)
+		return w, pass.ImportObjectFact(obj, w)
 	}
-	r := &resolver{info: pass.TypesInfo, vars: newVars(pass.TypesInfo, in), lookup: lookup, lits: map[*ast.FuncLit]*WrapperFact{}}
+	r := &resolver{info: pass.TypesInfo, api: api, vars: newVars(pass.TypesInfo, in), lookup: lookup, lits: map[*ast.FuncLit]*WrapperFact{}}
+	if declares {
+		res.declared, res.badBus = readBusDirectives(pass)
+		for obj, w := range res.declared {
+			pass.ExportObjectFact(obj, w)
+			// Declared functions are recorded with the wrappers: they are
+			// not wrappers to infer, and the Summary naming them makes
+			// the package's importers look for sites.
+			if fn, ok := obj.(*types.Func); ok {
+				res.Wrappers[fn] = w
+			}
+		}
+	}
 	findWrappers(pass, in, r, res.Wrappers)
 	for fn, w := range res.Wrappers {
 		pass.ExportObjectFact(fn, w)
 	}
 	initFuncs := initReachable(pass, in)
 	res.Sites = collectSites(pass, in, r, res.Wrappers, initFuncs)
-	res.ifaces = findIfaceCalls(pass, in, r.vars, initFuncs)
+	res.ifaces = findIfaceCalls(pass, in, r, initFuncs)
 
 	if isCatalogue {
 		res.Catalogue = readCatalogue(pass)
@@ -123,6 +163,11 @@ func runModel(pass *analysis.Pass) (any, error) {
 	own.Ifaces = res.ifaces.records()
 	for fn, w := range res.Wrappers {
 		own.Wrappers = append(own.Wrappers, WrapperRecord{Func: fn.FullName(), Kind: w.Kind})
+	}
+	for obj, w := range res.declared {
+		if v, ok := obj.(*types.Var); ok {
+			own.Wrappers = append(own.Wrappers, WrapperRecord{Func: fieldName(v), Kind: w.Kind})
+		}
 	}
 	addFieldsRecords(pass, in, r.vars, res, own)
 	if res.Catalogue != nil {
@@ -171,43 +216,6 @@ func importedSummaries(pass *analysis.Pass) []importedSummary {
 		out = append(out, importedSummary{sum: sum, linked: linked[imp.Path()]})
 	}
 	return out
-}
-
-// IsBusPath reports whether path is the import path of a bus library
-// whose functions eventlint recognises (see busAPI).
-func IsBusPath(path string) bool { return slices.Contains(busPaths, path) }
-
-// ReachesBus reports whether code in pkg can call the bus: whether a bus
-// library is among pkg's imports, directly or through other packages. A
-// package that imports no bus library reaches it all the same when it
-// holds a value of a type from another package that embeds the bus
-// (type Runtime struct{ *bus.Bus }; r.Emit(...)) and calls its methods.
-//
-// It is the one rule for "can this package contain a site", which every
-// driver applies: Model returns at once for a package that cannot, and
-// the standalone driver's loader does not type-check such packages in
-// full (it applies the rule to the go list import graph, which has the
-// type checker's imports and may have more). Under go vet, the imports of
-// a package loaded from export data are the packages its exported API
-// mentions, so a type that embeds the bus brings the bus with it.
-func ReachesBus(pkg *types.Package) bool {
-	// Breadth first: a package that reaches the bus usually imports it.
-	seen := map[*types.Package]bool{pkg: true}
-	queue := []*types.Package{pkg}
-	for len(queue) > 0 {
-		p := queue[0]
-		queue = queue[1:]
-		for _, imp := range p.Imports() {
-			if IsBusPath(imp.Path()) {
-				return true
-			}
-			if !seen[imp] {
-				seen[imp] = true
-				queue = append(queue, imp)
-			}
-		}
-	}
-	return false
 }
 
 func isTestFile(pass *analysis.Pass, f *ast.File) bool {

@@ -30,11 +30,10 @@ const (
 func newNaming() *analysis.Analyzer {
 	n := &naming{rules: DefaultNameRules()}
 	a := &analysis.Analyzer{
-		Name:     "naming",
-		Doc:      namingDoc,
-		URL:      DocsURL,
-		Requires: []*analysis.Analyzer{Model},
-		Run:      n.run,
+		Name: "naming",
+		Doc:  namingDoc,
+		URL:  DocsURL,
+		Run:  n.run,
 	}
 	a.Flags.Var(segmentsFlag{n.rules}, FlagSegments, "allowed numbers of dot-separated segments, comma-separated (2: <aggregate>.<verb>)")
 	a.Flags.BoolVar(&n.rules.PastTense, FlagPastTense, true, "require an event name to end in a past-tense verb, alone or with its particles (logged_in)")
@@ -57,7 +56,7 @@ type naming struct {
 }
 
 func (n *naming) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[Model].(*Result)
+	res := modelResult(pass)
 	res.reportBadDirectives(pass)
 	for _, s := range res.Sites {
 		if s.Forwarded {

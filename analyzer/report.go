@@ -190,8 +190,12 @@ func (r *Result) Report(pass *analysis.Pass, check *Check, pos token.Pos, fixes 
 	})
 }
 
-// reportBadDirectives reports malformed ignore directives (check EL0001).
+// reportBadDirectives reports malformed ignore directives (check EL0001)
+// and bus directives (EL0002).
 func (r *Result) reportBadDirectives(pass *analysis.Pass) {
+	for _, b := range r.badBus {
+		r.Report(pass, CheckBusDirective, b.pos, nil, "%s", b.msg)
+	}
 	for _, fi := range r.files {
 		if fi.generated {
 			continue

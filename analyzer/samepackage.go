@@ -30,18 +30,17 @@ type samepackageCheck struct {
 func newSamePackage(ms *moduleSummary) *analysis.Analyzer {
 	c := &samepackageCheck{module: ms}
 	a := &analysis.Analyzer{
-		Name:     "samepackage",
-		Doc:      samepackageDoc,
-		URL:      DocsURL,
-		Requires: []*analysis.Analyzer{Model},
-		Run:      c.run,
+		Name: "samepackage",
+		Doc:  samepackageDoc,
+		URL:  DocsURL,
+		Run:  c.run,
 	}
 	a.Flags.BoolVar(&c.enable, FlagEnable, false, "report events that are emitted and handled only within one package (EL5001)")
 	return a
 }
 
 func (c *samepackageCheck) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[Model].(*Result)
+	res := modelResult(pass)
 	if !c.enable || strings.HasSuffix(pass.Pkg.Path(), ".test") {
 		return nil, nil // off, or a generated test main
 	}

@@ -11,9 +11,6 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// BusPath is the import path of the event bus eventlint knows.
-const BusPath = "github.com/eventlint/eventlint/bus"
-
 // Kind tells an emit from a subscription.
 type Kind uint8
 
@@ -32,34 +29,12 @@ func (k Kind) String() string {
 	return "invalid"
 }
 
-// Shape says where a bus-like function takes its arguments: the index of
-// the event name, of the payload (emits) and of the handler (subscriptions)
-// among the call's arguments; -1 where there is none.
-type Shape struct {
-	Kind    Kind
-	Name    int
-	Payload int
-	Handler int
-}
-
-// busAPI lists the functions of the bus that emit or subscribe, keyed by
-// types.Func.FullName. Supporting another bus library means adding its
-// functions here (and its import path to busPaths).
-var busAPI = map[string]Shape{
-	BusPath + ".On":               {Kind: Subscribe, Name: 0, Payload: -1, Handler: 1},
-	BusPath + ".Subscribe":        {Kind: Subscribe, Name: 1, Payload: -1, Handler: 2},
-	BusPath + ".Emit":             {Kind: Emit, Name: 1, Payload: 2, Handler: -1},
-	"(*" + BusPath + ".Bus).Emit": {Kind: Emit, Name: 1, Payload: 2, Handler: -1},
-}
-
-// busPaths lists the import paths of the bus libraries in busAPI: a
-// package that imports none of them, and none of whose imports carries a
-// summary, cannot contain a site and is skipped at almost no cost.
-var busPaths = []string{BusPath}
-
-// WrapperFact is the object fact of a function that forwards one of its
-// parameters to the bus as an event name, directly or through another
-// wrapper: a call to it is an emit or subscription at that call.
+// WrapperFact is the object fact of a function that emits or subscribes
+// with the event name its caller passes: a bus function declared by a
+// directive (on a function, a method, an interface method or a func-typed
+// struct field; see directive.go), or a wrapper, a function that forwards
+// one of its parameters to the bus as an event name, directly or through
+// another wrapper. A call to it is an emit or subscription at that call.
 type WrapperFact struct {
 	Shape
 	// Fixed is the payload or handler type the wrapper passes itself when
@@ -109,8 +84,18 @@ type Site struct {
 // Pos returns the position to report the site at: its event name.
 func (s *Site) Pos() token.Pos { return s.NameExpr.Pos() }
 
-// shapeLookup returns the wrapper fact of a function, if it is a wrapper.
-type shapeLookup func(fn *types.Func) (*WrapperFact, bool)
+// shapeLookup returns the wrapper fact of a function or func-typed field,
+// if it is declared by a directive or is a wrapper.
+type shapeLookup func(obj types.Object) (*WrapperFact, bool)
+
+// fieldName names a func-typed struct field in a WrapperRecord, as
+// pkg/path.Field (no "(T)." prefix: a field is not a method wrapper).
+func fieldName(v *types.Var) string {
+	if v.Pkg() == nil {
+		return v.Name()
+	}
+	return v.Pkg().Path() + "." + v.Name()
+}
 
 // callee resolves call to a bus function or a wrapper, returning the
 // callee (nil for a function literal), its shape and the offset of the
@@ -120,12 +105,29 @@ func (r *resolver) callee(call *ast.CallExpr) (*types.Func, *WrapperFact, int) {
 	fn := typeutil.StaticCallee(r.info, call)
 	offset := 0
 	if fn == nil {
-		// A call through a variable or field that only ever holds one
-		// function: emit := b.Emit; emit(ctx, ...), s.emit = bus.Emit.
+		if m, ok := typeutil.Callee(r.info, call).(*types.Func); ok && isInterfaceMethod(m) {
+			// A call through an interface whose method is a declared bus
+			// function (a preset's, a directive's or a -bus.funcs one).
+			w := r.funcShape(m)
+			if w == nil {
+				return nil, nil, 0 // see ifaces.go
+			}
+			if isMethodExpr(r.info, call) {
+				offset = 1
+			}
+			return m, w, offset
+		}
 		v := calledVar(r.info, call)
 		if v == nil {
 			return nil, nil, 0
 		}
+		if v.IsField() {
+			if w, ok := r.lookup(v.Origin()); ok {
+				return nil, w, 0 // a func-typed field declared by a directive
+			}
+		}
+		// A call through a variable or field that only ever holds one
+		// function: emit := b.Emit; emit(ctx, ...), s.emit = bus.Emit.
 		ref, ok := r.vars.funcs[v.Origin()]
 		if !ok {
 			return nil, nil, 0
@@ -137,15 +139,24 @@ func (r *resolver) callee(call *ast.CallExpr) (*types.Func, *WrapperFact, int) {
 			return nil, nil, 0
 		}
 		fn = ref.fn
-	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s := r.info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
-			offset = 1
-		}
+	} else if isMethodExpr(r.info, call) {
+		offset = 1
 	}
 	if w := r.funcShape(fn); w != nil {
 		return fn, w, offset
 	}
 	return nil, nil, 0
+}
+
+// isMethodExpr reports whether call calls a method expression (T.M(x,
+// ...)), whose receiver is the first argument.
+func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := info.Selections[sel]
+	return s != nil && s.Kind() == types.MethodExpr
 }
 
 // newSite fills in a Site for call, a call of a bus function or wrapper.
@@ -171,7 +182,10 @@ func newSite(info *types.Info, call *ast.CallExpr, fn *types.Func, w *WrapperFac
 	switch w.Kind {
 	case Emit:
 		s.Payload = w.Fixed
-		if e := arg(w.Payload); e != nil {
+		if w.List {
+			s.PayloadExpr = arg(w.Payload)
+			s.Payload = listPayload(info, call, w.Payload+offset)
+		} else if e := arg(w.Payload); e != nil {
 			s.PayloadExpr = e
 			s.Payload = typeRefOf(payloadType(info, call, w.Payload+offset, e))
 		}
@@ -179,7 +193,7 @@ func newSite(info *types.Info, call *ast.CallExpr, fn *types.Func, w *WrapperFac
 		s.Handler = w.Fixed
 		if e := arg(w.Handler); e != nil {
 			s.HandlerExpr = e
-			s.Handler = handlerPayload(info.TypeOf(e))
+			s.Handler = handlerPayload(info.TypeOf(e), w.Form)
 		}
 	}
 	return s
@@ -338,16 +352,73 @@ func unaliasTuple(tup *types.Tuple) (*types.Tuple, bool) {
 	return types.NewTuple(vars...), true
 }
 
-// handlerPayload returns T for a handler of type func(context.Context, T) error.
-func handlerPayload(t types.Type) TypeRef {
+// handlerPayload returns the payload type a handler of type t takes: with
+// FormTyped, T of func(context.Context, T) error or func(T); with
+// FormArgs, the list of its parameters (see listRef).
+func handlerPayload(t types.Type, form Form) TypeRef {
 	if t == nil {
 		return TypeRef{}
 	}
 	sig, ok := t.Underlying().(*types.Signature)
-	if !ok || sig.Params().Len() != 2 {
+	if !ok {
 		return TypeRef{}
 	}
-	return typeRefOf(sig.Params().At(1).Type())
+	if form == FormArgs {
+		if sig.Variadic() {
+			return TypeRef{} // takes any number of arguments
+		}
+		var ts []types.Type
+		for v := range sig.Params().Variables() {
+			ts = append(ts, v.Type())
+		}
+		return listRef(ts)
+	}
+	if n := sig.Params().Len(); n == 1 || n == 2 {
+		return typeRefOf(sig.Params().At(n - 1).Type())
+	}
+	return TypeRef{}
+}
+
+// listPayload returns the payload of an emit whose arguments from index i
+// on are the published list (a variadic parameter): unknown when the call
+// spreads a slice (args...), whose length is not known.
+func listPayload(info *types.Info, call *ast.CallExpr, i int) TypeRef {
+	if call.Ellipsis.IsValid() {
+		return TypeRef{}
+	}
+	var ts []types.Type
+	for _, e := range call.Args[min(i, len(call.Args)):] {
+		ts = append(ts, info.TypeOf(e))
+	}
+	return listRef(ts)
+}
+
+// listRef describes a list of values handed to a handler's parameters as
+// one TypeRef, so that emits and handlers of reflection-called buses
+// compare as other payloads do: one value is its own type, any other
+// number a parenthesised list, "(string, int)". A list with a value of an
+// interface or unknown type is not concrete.
+func listRef(ts []types.Type) TypeRef {
+	if len(ts) == 1 {
+		return typeRefOf(ts[0])
+	}
+	var names, written []string
+	iface, spelled := false, false
+	for _, t := range ts {
+		r := typeRefOf(t)
+		if r.Name == "" {
+			return TypeRef{}
+		}
+		iface = iface || r.Interface
+		spelled = spelled || r.Spelling != ""
+		names = append(names, r.Name)
+		written = append(written, r.Written())
+	}
+	r := TypeRef{Name: "(" + strings.Join(names, ", ") + ")", Interface: iface}
+	if spelled {
+		r.Spelling = "(" + strings.Join(written, ", ") + ")"
+	}
+	return r
 }
 
 // posOf converts p for a fact.

@@ -35,18 +35,17 @@ type unregisteredCheck struct {
 func newUnregistered(ref *moduleRef) *analysis.Analyzer {
 	u := &unregisteredCheck{module: ref}
 	a := &analysis.Analyzer{
-		Name:     "unregistered",
-		Doc:      unregisteredDoc,
-		URL:      DocsURL,
-		Requires: []*analysis.Analyzer{Model},
-		Run:      u.run,
+		Name: "unregistered",
+		Doc:  unregisteredDoc,
+		URL:  DocsURL,
+		Run:  u.run,
 	}
 	a.Flags.StringVar(&u.roots, FlagRoots, "", "extra packages to treat as programs, comma-separated import paths (for library modules)")
 	return a
 }
 
 func (u *unregisteredCheck) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[Model].(*Result)
+	res := modelResult(pass)
 	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
 		return nil, nil // a generated test main: nothing of the user's
 	}

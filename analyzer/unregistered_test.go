@@ -19,7 +19,7 @@ func TestUnregisteredChain(t *testing.T) {
 		if r.Pass == nil || r.Pass.Pkg.Path() != "example.com/lint/unregistered/chain/main" {
 			continue
 		}
-		sum := r.Pass.ResultOf[analyzer.Model].(*analyzer.Result).Summary.Flat()
+		sum := modelOf(r.Pass).Summary.Flat()
 		if want := []string{"example.com/lint/unregistered/chain/c"}; !slices.Equal(sum.Packages, want) {
 			t.Errorf("summary of main: Packages = %q, want %q", sum.Packages, want)
 		}

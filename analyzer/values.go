@@ -325,6 +325,7 @@ func (r *resolver) used(c inspector.Cursor, e ast.Expr) bool {
 // resolver resolves calls to the bus functions and wrappers they call.
 type resolver struct {
 	info   *types.Info
+	api    *BusAPI
 	vars   *vars
 	lookup shapeLookup                   // wrappers by function
 	lits   map[*ast.FuncLit]*WrapperFact // wrappers that are function literals
@@ -332,7 +333,7 @@ type resolver struct {
 
 // funcShape returns the shape of fn if it is a bus function or a wrapper.
 func (r *resolver) funcShape(fn *types.Func) *WrapperFact {
-	if shape, ok := busAPI[fn.Origin().FullName()]; ok {
+	if shape, ok := r.api.shape(fn); ok {
 		return &WrapperFact{Shape: shape}
 	}
 	if w, ok := r.lookup(fn.Origin()); ok {

@@ -111,7 +111,7 @@ func usesFacts(as []*analysis.Analyzer) bool {
 	var visit func(as []*analysis.Analyzer) bool
 	visit = func(as []*analysis.Analyzer) bool {
 		for _, a := range as {
-			if seen[a] || a == analyzer.Model {
+			if seen[a] || isModel(a) {
 				continue
 			}
 			seen[a] = true

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -38,6 +39,9 @@ type Config struct {
 	// dependencies that are not type-checked otherwise. Tests compare
 	// the two.
 	Full bool
+	// Suite is the analyzer suite whose model (its bus API, -bus.funcs)
+	// phase 1 runs; nil means analyzer.Default.
+	Suite *analyzer.Suite
 }
 
 // DefaultConfig is the configuration of the eventlint command without
@@ -147,9 +151,13 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 		// message says why.
 		return nil, fmt.Errorf("loading %s: %w", strings.Join(patterns, " "), err)
 	}
+	suite := cfg.Suite
+	if suite == nil {
+		suite = analyzer.Default
+	}
 	var rel *relevance
 	if !cfg.Full {
-		rel = newRelevance(pkgs)
+		rel = newRelevance(pkgs, suite.Bus())
 		typeCheck(pkgs, rel)
 	}
 	if errs := packageErrors(pkgs, dir); len(errs) > 0 {
@@ -177,7 +185,7 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 		}
 	}
 	g := newGuard()
-	graph, err := checker.Analyze([]*analysis.Analyzer{g.wrap(analyzer.Model)}, prog.analysed, nil)
+	graph, err := checker.Analyze([]*analysis.Analyzer{g.wrap(suite.Model)}, prog.analysed, nil)
 	if err != nil {
 		return nil, fmt.Errorf("analysing: %w", err)
 	}
@@ -187,7 +195,7 @@ func Load(cfg *Config, patterns []string) (*Program, error) {
 	for _, act := range graph.Roots {
 		res, ok := act.Result.(*analyzer.Result)
 		if !ok || res == nil {
-			return nil, fmt.Errorf("internal error: %s returned no result for %s", analyzer.Model.Name, act.Package.ID)
+			return nil, fmt.Errorf("internal error: %s returned no result for %s", suite.Model.Name, act.Package.ID)
 		}
 		prog.model[act.Package.Types] = res
 	}
@@ -462,7 +470,7 @@ func (g *guard) wrap(a *analysis.Analyzer) *analysis.Analyzer {
 	g.orig[w] = a
 	w.Requires = g.wrapAll(a.Requires)
 	run := a.Run
-	if a == analyzer.Model && g.replay != nil {
+	if isModel(a) && g.replay != nil {
 		w.FactTypes = nil
 		run = func(pass *analysis.Pass) (any, error) {
 			res, ok := g.replay[pass.Pkg]
@@ -491,6 +499,10 @@ func (g *guard) wrap(a *analysis.Analyzer) *analysis.Analyzer {
 	}
 	return w
 }
+
+// isModel reports whether a is the model analyzer of a suite, whose
+// result every check reads.
+func isModel(a *analysis.Analyzer) bool { return a.ResultType == reflect.TypeFor[*analyzer.Result]() }
 
 // original returns the analyzer w wraps, or w.
 func (g *guard) original(w *analysis.Analyzer) *analysis.Analyzer {

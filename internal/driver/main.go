@@ -162,6 +162,7 @@ func (c *Command) main(args []string) (int, error) {
 
 // analyze loads the packages and analyses them.
 func (c *Command) analyze(cfg *Config, opts *options, enabled func(*analysis.Analyzer) bool) (*Program, []Finding, error) {
+	cfg.Suite = opts.suite
 	prog, err := Load(cfg, opts.patterns)
 	if err != nil {
 		return nil, nil, err

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bytes"
 	"go/scanner"
 	"go/token"
 	"io"
@@ -43,30 +44,65 @@ type relevance struct {
 // newRelevance computes the relevant packages of the graph below roots.
 // Generated test mains ("x.test") are never relevant: nothing of the
 // user's is in them, and no analysis runs on them.
-func newRelevance(roots []*packages.Package) *relevance {
+func newRelevance(roots []*packages.Package, api *analyzer.BusAPI) *relevance {
 	r := &relevance{relevant: map[*packages.Package]bool{}}
 	var all []*packages.Package
 	for p := range packages.Postorder(roots) {
 		all = append(all, p)
 	}
 	catalogue := newHeadCache().catalogues(all)
+	declares := busDeclarers(all)
 	// Postorder visits a package after its imports, so one pass decides.
 	for _, p := range all {
 		if strings.HasSuffix(p.PkgPath, ".test") {
 			continue
 		}
-		rel := catalogue[p]
+		rel := catalogue[p] || declares[p]
 		for _, imp := range p.Imports {
 			if rel {
 				break
 			}
-			rel = analyzer.IsBusPath(imp.PkgPath) || r.relevant[imp]
+			rel = api.IsBusPath(imp.PkgPath) || r.relevant[imp]
 		}
 		if rel {
 			r.relevant[p] = true
 		}
 	}
 	return r
+}
+
+// busDeclarers returns the packages among pkgs, those of the standard
+// library aside, one of whose files may carry a bus directive: it
+// contains the directive's text anywhere (an over-approximation of
+// analyzer's hasBusDirective). An unreadable file counts as carrying one.
+func busDeclarers(pkgs []*packages.Package) map[*packages.Package]bool {
+	out := map[*packages.Package]bool{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	work := make(chan *packages.Package)
+	for range max(4, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for p := range work {
+				for _, f := range slices.Concat(p.CompiledGoFiles, p.GoFiles) {
+					src, err := os.ReadFile(f)
+					if err != nil || bytes.Contains(src, []byte(analyzer.EmitDirective)) || bytes.Contains(src, []byte(analyzer.SubscribeDirective)) {
+						mu.Lock()
+						out[p] = true
+						mu.Unlock()
+						break
+					}
+				}
+			}
+		})
+	}
+	for _, p := range pkgs {
+		if p.Module != nil { // the standard library declares no bus
+			work <- p
+		}
+	}
+	close(work)
+	wg.Wait()
+	return out
 }
 
 // headCache reads the comments above the package clause of Go files,
