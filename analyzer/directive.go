@@ -139,6 +139,9 @@ func readBusDirectives(pass *analysis.Pass) (map[types.Object]*WrapperFact, []ba
 // function of signature sig.
 func parseBusDirective(kind Kind, args string, sig *types.Signature) (*WrapperFact, error) {
 	var kvs []keyValue
+	if i := strings.Index(args, "//"); i >= 0 {
+		args = args[:i] // a trailing comment
+	}
 	for _, field := range strings.Fields(args) {
 		k, v, ok := strings.Cut(field, "=")
 		if !ok || k == "" || v == "" {

@@ -25,6 +25,7 @@
 //	catalogue    import path       catalogue.require        "" (no requirement)
 //	roots        list of strings   unregistered.roots       none
 //	same-package bool              samepackage.enable       false
+//	bus-funcs    list of strings   bus.funcs                none (presets and directives only)
 //	disable      list of strings   -                        none
 //
 // disable names analyzers to leave out: naming, catalogue, unregistered,
@@ -80,13 +81,17 @@ type Settings struct {
 	Roots []string `json:"roots,omitempty"`
 	// SamePackage turns on the opt-in check EL5001 (samepackage.enable).
 	SamePackage bool `json:"same-package,omitempty"`
+	// BusFuncs declares bus functions of code that cannot carry a
+	// directive, one FUNC:KIND:key=value,... entry each (bus.funcs; see
+	// docs/buses.md).
+	BusFuncs []string `json:"bus-funcs,omitempty"`
 	// Disable lists analyzers to leave out: naming, catalogue, unregistered,
 	// fields, samepackage.
 	Disable []string `json:"disable,omitempty"`
 }
 
 // settingNames are the setting keys, for error messages.
-const settingNames = "segments, past-tense, irregular, catalogue, roots, same-package, disable"
+const settingNames = "segments, past-tense, irregular, catalogue, roots, same-package, bus-funcs, disable"
 
 // Plugin is eventlint's register.LinterPlugin: one configured suite.
 type Plugin struct {
@@ -148,6 +153,15 @@ func New(settings any) (register.LinterPlugin, error) {
 	}
 	if s.SamePackage {
 		if err := set(suite.SamePackage, analyzer.FlagEnable, "same-package", "true"); err != nil {
+			return nil, err
+		}
+	}
+
+	for _, f := range s.BusFuncs {
+		if strings.Contains(f, ";") {
+			return nil, settingError("bus-funcs", strconv.Quote(f), errors.New("give one entry per list item"))
+		}
+		if err := set(suite.Model, analyzer.FlagFuncs, "bus-funcs", f); err != nil {
 			return nil, err
 		}
 	}

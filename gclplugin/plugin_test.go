@@ -172,3 +172,28 @@ func TestSettingsChangeFindings(t *testing.T) {
 		})
 	}
 }
+
+// TestBusFuncs: bus-funcs is forwarded to the suite's -bus.funcs, and two
+// plugins configured differently in one process give each its own
+// answers on the same package.
+func TestBusFuncs(t *testing.T) {
+	with := analyzers(t, map[string]any{"bus-funcs": []any{"(*example.com/lint/busfuncs/hub.Hub).Send:emit:name=topic,payload=1"}})
+	without := analyzers(t, map[string]any{})
+	analysistest.Run(t, testdata, with["naming"], "./busfuncs/app")
+	for _, r := range analysistest.Run(&quietT{T: t}, testdata, without["naming"], "./busfuncs/app") {
+		if len(r.Diagnostics) > 0 {
+			t.Errorf("a plugin without bus-funcs reported %d findings in %s, want none", len(r.Diagnostics), r.Pass.Pkg.Path())
+		}
+	}
+	for _, bad := range []string{"Broadcast:emit:name=0", "a.B:emit:name=0;c.D:emit:name=0"} {
+		if _, err := newPlugin(t, map[string]any{"bus-funcs": []any{bad}}); err == nil || !strings.Contains(err.Error(), "setting bus-funcs") {
+			t.Errorf("bus-funcs %q: error %v, want one naming the setting", bad, err)
+		}
+	}
+}
+
+// quietT drops analysistest's complaints about the // want comments a
+// run that must report nothing leaves unmatched.
+type quietT struct{ *testing.T }
+
+func (t *quietT) Errorf(string, ...any) {}

@@ -41,7 +41,8 @@ func main() {
 		// go vet -vettool: the unit-checker protocol, with the
 		// package-level analyzers (module-wide checks stay silent). It
 		// parses os.Args itself and exits.
-		unitchecker.Main(analyzer.Analyzers()...)
+		// The model is among them so that its flag -bus.funcs is one.
+		unitchecker.Main(append(analyzer.Analyzers(), analyzer.Model)...)
 		return
 	}
 	cmd := &driver.Command{Stdout: os.Stdout, Stderr: os.Stderr, Subcommands: subcommandHelp}
@@ -121,7 +122,8 @@ func invokedByVet(args []string) bool {
 // of their own, which the unit checker does not run.
 func vetFlagError(args []string) error {
 	fs := flag.NewFlagSet("eventlint", flag.ContinueOnError)
-	for _, a := range analyzer.NewSuite().Analyzers() {
+	s := analyzer.NewSuite()
+	for _, a := range append(s.Analyzers(), s.Model) {
 		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, a.Name+"."+f.Name, f.Usage) })
 	}
 	for i := 0; i < len(args); i++ {

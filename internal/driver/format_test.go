@@ -3,8 +3,10 @@ package driver
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -215,7 +217,7 @@ func TestWriteSARIF(t *testing.T) {
 		t.Fatalf("%d results, want 3", len(results))
 	}
 	r0 := results[0].(map[string]any)
-	if n, _ := r0["ruleIndex"].(json.Number); r0["ruleId"] != "EL1001" || r0["level"] != "warning" || n.String() != "1" {
+	if n, _ := r0["ruleIndex"].(json.Number); r0["ruleId"] != "EL1001" || r0["level"] != "warning" || n.String() != fmt.Sprint(slices.Index(analyzer.Checks, analyzer.CheckNameFormat)) {
 		t.Errorf("result 0 = %v", r0)
 	}
 	loc := r0["locations"].([]any)[0].(map[string]any)["physicalLocation"].(map[string]any)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/types"
 	"io"
 	"slices"
 	"strconv"
@@ -167,6 +168,17 @@ func (c *Command) analyze(cfg *Config, opts *options, enabled func(*analysis.Ana
 	if err != nil {
 		return nil, nil, err
 	}
+	// A -bus.funcs entry that matches nothing would turn the checks off
+	// for its calls unnoticed: a typo is an error.
+	var loaded []*types.Package
+	for _, p := range prog.Packages {
+		if p.Types != nil {
+			loaded = append(loaded, p.Types)
+		}
+	}
+	if bad := opts.suite.Bus().Unresolved(loaded); len(bad) > 0 {
+		return nil, nil, errors.New(strings.Join(bad, "\n"))
+	}
 	// A required catalogue that does not exist would be reported at every
 	// bus call (EL2007): say so once, as the bad flag it is.
 	if path := strings.TrimSpace(opts.suite.Catalogue.Flags.Lookup(analyzer.FlagRequire).Value.String()); path != "" && opts.require != "" {
@@ -220,6 +232,10 @@ func (c *Command) flags(tests bool) (*flag.FlagSet, *options, string) {
 	both(general, boolFlag{&opts.list}, "list", "list the checks (ID, analyzer, title, drivers) and exit")
 	both(general, boolFlag{&opts.version}, "version", "print the version and exit")
 
+	// The model's flags (-bus.funcs) configure what every check sees.
+	opts.suite.Model.Flags.VisitAll(func(f *flag.Flag) {
+		both(general, f.Value, opts.suite.Model.Name+"."+f.Name, f.Usage)
+	})
 	for _, a := range opts.suite.Analyzers() {
 		ts := new(triState)
 		opts.enabled[a] = ts
