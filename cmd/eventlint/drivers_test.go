@@ -265,6 +265,25 @@ func TestDriversExample(t *testing.T) {
 	})
 }
 
+// TestDriversInhouse runs examples/inhouse, whose bus is declared by
+// directives on the methods of the interfaces pubsub.Publisher and
+// pubsub.Subscriber and implemented in another package, under the
+// standalone command and go vet: go vet, which sees the implementation
+// nowhere, reports what the standalone command reports of the checks of
+// every driver, and its findings are kept in examples/inhouse/vet.golden
+// (go test ./cmd/eventlint -run TestDriversInhouse -update rewrites it).
+func TestDriversInhouse(t *testing.T) {
+	t.Parallel()
+	inhouse := inhouseDir(t)
+	_, vet := compareVet(t, inhouse, "./...")
+	var lines []string
+	for _, f := range vet {
+		lines = append(lines, f.String())
+	}
+	slices.Sort(lines)
+	golden(t, filepath.Join(inhouse, "vet.golden"), strings.Join(lines, "\n")+"\n")
+}
+
 func b2i(b bool) int {
 	if b {
 		return 1

@@ -186,6 +186,60 @@ func TestExampleGolden(t *testing.T) {
 	}
 }
 
+// inhouseDir is examples/inhouse in this checkout: the shop on a bus of
+// its own, declared with eventlint:emit and eventlint:subscribe on the
+// methods of the interfaces its packages are given.
+func inhouseDir(t *testing.T) string {
+	return filepath.Join(testutil.RepoRoot(t), "examples", "inhouse")
+}
+
+// TestExampleInhouseGolden checks what eventlint ./... prints on
+// examples/inhouse against examples/inhouse/eventlint.golden, run from the
+// repository root with -C, as the README shows, and inside the example.
+// Every file with a Mistake: comment is named by a finding: at its line,
+// or in a message reported in package main.
+func TestExampleInhouseGolden(t *testing.T) {
+	t.Parallel()
+	root, inhouse := testutil.RepoRoot(t), inhouseDir(t)
+	fromRoot := run(t, root, "-C", filepath.Join("examples", "inhouse"), "./...")
+	if fromRoot.code != 1 || fromRoot.stderr != "" {
+		t.Errorf("eventlint -C examples/inhouse ./...: exit %d, want 1 (findings)\nstderr:\n%s", fromRoot.code, fromRoot.stderr)
+	}
+	out := slashPaths(fromRoot.stdout)
+	golden(t, filepath.Join(inhouse, "eventlint.golden"), out)
+
+	if inside := run(t, inhouse, "./..."); inside.code != 1 || inside.stdout != fromRoot.stdout {
+		t.Errorf("eventlint ./... inside examples/inhouse: exit %d\n%s\nwant (as with -C):\n%s", inside.code, inside.stdout, fromRoot.stdout)
+	}
+
+	var mistakes []string
+	err := filepath.WalkDir(inhouse, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".go" {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(data), "Mistake:") {
+			rel, _ := filepath.Rel(inhouse, path)
+			mistakes = append(mistakes, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mistakes) < 3 {
+		t.Fatalf("examples/inhouse: %d files with a Mistake: comment, want the example's 3 or more: %v", len(mistakes), mistakes)
+	}
+	for _, file := range mistakes {
+		if !strings.Contains(out, file+":") {
+			t.Errorf("no finding names %s, which has a Mistake: comment:\n%s", file, out)
+		}
+	}
+}
+
 // jsonFinding is one finding of -format json.
 type jsonFinding struct {
 	File     string `json:"file"`
