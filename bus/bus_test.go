@@ -25,11 +25,10 @@ type Patient struct{ Name string }
 
 // recorder collects what handlers and hooks saw, in order.
 type recorder struct {
-	mu     sync.Mutex
-	calls  []string
-	errs   []*bus.HandlerError
-	ctxs   []context.Context
-	events []string
+	mu    sync.Mutex
+	calls []string
+	errs  []*bus.HandlerError
+	ctxs  []context.Context
 }
 
 func (r *recorder) add(s string) {
