@@ -61,3 +61,26 @@ func TestBusFuncsFlag(t *testing.T) {
 		t.Errorf("-bus.funcs=%q: %v", ok, err)
 	}
 }
+
+// TestBrokerScope: a bus declared with scope=broker delivers to
+// subscribers that may live in another process, so the program checks
+// stay silent about an event no handler in the program receives; the
+// same bus declared in-process gets EL3001.
+func TestBrokerScope(t *testing.T) {
+	const fn = "(*example.com/lint/broker/hub.Conn).Publish:emit:name=subject,payload=data"
+	process := analyzer.NewSuite()
+	if err := process.Model.Flags.Set(analyzer.FlagFuncs, fn); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata, process.Unregistered, "./broker/cmd/app")
+
+	broker := analyzer.NewSuite()
+	if err := broker.Model.Flags.Set(analyzer.FlagFuncs, fn+",scope=broker"); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range analysistest.Run(&silentT{T: t}, testdata, broker.Unregistered, "./broker/cmd/app") {
+		for _, d := range r.Diagnostics {
+			t.Errorf("scope=broker: %s reported %q, want nothing", r.Pass.Pkg.Path(), d.Message)
+		}
+	}
+}

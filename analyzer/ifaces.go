@@ -345,8 +345,8 @@ func (own *Summary) addSite(fset *token.FileSet, pkg *types.Package, s *Site) {
 	case !s.Const:
 		own.Dynamic = append(own.Dynamic, DynamicRecord{Kind: s.Kind, Pos: pos, Payload: s.Payload})
 	case s.Kind == Emit:
-		own.Emits = append(own.Emits, EmitRecord{Event: s.Name, Pos: pos, Payload: s.Payload})
+		own.Emits = append(own.Emits, EmitRecord{Event: s.Name, Pos: pos, Payload: s.Payload, Broker: s.Broker})
 	case s.Kind == Subscribe:
-		own.Subs = append(own.Subs, SubRecord{Event: s.Name, Pos: pos, Handler: s.Handler, AtInit: s.AtInit})
+		own.Subs = append(own.Subs, SubRecord{Event: s.Name, Pos: pos, Handler: s.Handler, AtInit: s.AtInit, Broker: s.Broker})
 	}
 }

@@ -317,7 +317,7 @@ func findWrappers(pass *analysis.Pass, in *inspector.Inspector, r *resolver, wra
 				if name < 0 || site.Const {
 					continue // the name is not the caller's to choose
 				}
-				wf := &WrapperFact{Shape: Shape{Kind: w.Kind, Name: name, Payload: -1, Handler: -1}}
+				wf := &WrapperFact{Shape: Shape{Kind: w.Kind, Name: name, Payload: -1, Handler: -1, Form: w.Form, Scope: w.Scope}}
 				switch w.Kind {
 				case Emit:
 					if site.PayloadExpr != nil {

@@ -78,6 +78,9 @@ type Site struct {
 	HandlerExpr ast.Expr // subscriptions: the handler argument, if the call has one
 
 	InTest bool // in a _test.go file
+	// Broker is set when the bus delivers through a broker: subscribers
+	// may live in another process, so no program check applies.
+	Broker bool
 	AtInit bool // runs during package initialisation
 }
 
@@ -167,7 +170,7 @@ func newSite(info *types.Info, call *ast.CallExpr, fn *types.Func, w *WrapperFac
 		}
 		return call.Args[i+offset]
 	}
-	s := &Site{Kind: w.Kind, Call: call, Callee: fn}
+	s := &Site{Kind: w.Kind, Call: call, Callee: fn, Broker: w.Scope == ScopeBroker}
 	s.NameExpr = arg(w.Name)
 	if s.NameExpr == nil {
 		// Not a well-formed call (the type checker said so); report

@@ -215,6 +215,7 @@ type EmitRecord struct {
 	Event   string
 	Pos     Pos
 	Payload TypeRef // static type of the payload argument
+	Broker  bool    // delivered through a broker (Scope broker): no program check applies
 }
 
 // SubRecord is one subscription to a constant event name.
@@ -223,6 +224,7 @@ type SubRecord struct {
 	Pos     Pos
 	Handler TypeRef // the handler's payload type T
 	AtInit  bool    // registered during package initialisation
+	Broker  bool    // a broker subscription (Scope broker): no program check applies
 }
 
 // DynamicRecord is an emit or subscription whose event name is not a

@@ -89,7 +89,7 @@ func checkProgram(pass *analysis.Pass, res *Result, view *ModuleView) {
 	if file == nil {
 		return // no non-test file to report in
 	}
-	sum := res.Summary.Flat()
+	sum := res.Summary.Flat().InProcess()
 	dyn := programDynamic(sum)
 	for _, event := range sum.Unhandled() {
 		reportNoSubscriber(pass, res, sum, view, file, pos, event)
@@ -359,7 +359,7 @@ func checkNeverRun(pass *analysis.Pass, res *Result, view *ModuleView, roots []s
 	}
 	var regs []*Site
 	for _, s := range res.Sites {
-		if s.Kind != Subscribe || !s.AtInit || s.InTest || s.Forwarded {
+		if s.Kind != Subscribe || !s.AtInit || s.InTest || s.Forwarded || s.Broker {
 			continue // not a registration made when the package is linked in
 		}
 		regs = append(regs, s)
