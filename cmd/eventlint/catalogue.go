@@ -127,22 +127,38 @@ func catalogueFlags() (*flag.FlagSet, *catalogueOptions) {
 
 func catalogueHelp() string {
 	fs, _ := catalogueFlags()
+	return flagsHelp(fs, catalogueUsage, catalogueExits)
+}
+
+// flagsHelp is a subcommand's -help text: its usage, its flags and
+// its exit codes.
+func flagsHelp(fs *flag.FlagSet, usage, exits string) string {
 	var b bytes.Buffer
-	b.WriteString(catalogueUsage)
+	b.WriteString(usage)
 	fs.SetOutput(&b)
 	fs.PrintDefaults()
-	b.WriteString(catalogueExits)
+	b.WriteString(exits)
 	return b.String()
+}
+
+// parseSubcommand parses a subcommand's args with fs. On -help it writes
+// help() to stdout and reports done with ExitOK; a bad flag is an error
+// that says where the flags are listed.
+func parseSubcommand(fs *flag.FlagSet, args []string, help func() string, stdout io.Writer) (done bool, code int, err error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			io.WriteString(stdout, help())
+			return true, driver.ExitOK, nil
+		}
+		return true, driver.ExitError, fmt.Errorf("%w (%s -help lists the flags)", err, fs.Name())
+	}
+	return false, 0, nil
 }
 
 func catalogueRun(args []string, stdout io.Writer) (int, error) {
 	fs, opts := catalogueFlags()
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			io.WriteString(stdout, catalogueHelp())
-			return driver.ExitOK, nil
-		}
-		return driver.ExitError, fmt.Errorf("%w (eventlint catalogue -help lists the flags)", err)
+	if done, code, err := parseSubcommand(fs, args, catalogueHelp, stdout); done {
+		return code, err
 	}
 	fs.Visit(func(f *flag.Flag) { opts.set[f.Name] = true })
 	opts.patterns = fs.Args()

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -96,22 +95,13 @@ func graphFlags() (*flag.FlagSet, *graphOptions) {
 
 func graphHelp() string {
 	fs, _ := graphFlags()
-	var b bytes.Buffer
-	b.WriteString(graphUsage)
-	fs.SetOutput(&b)
-	fs.PrintDefaults()
-	b.WriteString(graphExits)
-	return b.String()
+	return flagsHelp(fs, graphUsage, graphExits)
 }
 
 func graphRun(args []string, stdout io.Writer) (int, error) {
 	fs, opts := graphFlags()
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			io.WriteString(stdout, graphHelp())
-			return driver.ExitOK, nil
-		}
-		return driver.ExitError, fmt.Errorf("%w (eventlint graph -help lists the flags)", err)
+	if done, code, err := parseSubcommand(fs, args, graphHelp, stdout); done {
+		return code, err
 	}
 	opts.patterns = fs.Args()
 	for _, p := range opts.patterns {

@@ -1,14 +1,10 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/eventlint/eventlint/analyzer"
 )
 
 // TestVetBusDirective: a bus declared by directives on an interface
@@ -20,39 +16,7 @@ func TestVetBusDirective(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata")
 	pkgs := []string{"./busdirective/..."}
 
-	r := run(t, dir, append([]string{"-format", "json"}, pkgs...)...)
-	if r.code != 1 {
-		t.Fatalf("eventlint: exit %d (want 1)\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	var findings []struct {
-		File    string `json:"file"`
-		Line    int    `json:"line"`
-		Column  int    `json:"column"`
-		Check   string `json:"check"`
-		Message string `json:"message"`
-	}
-	if err := json.Unmarshal([]byte(r.stdout), &findings); err != nil {
-		t.Fatalf("eventlint -format json: %v\n%s", err, r.stdout)
-	}
-	var standalone []string
-	for _, f := range findings {
-		if c := analyzer.CheckByID(f.Check); c == nil || c.Drivers != analyzer.AllDrivers {
-			continue // module-wide checks do not run under go vet
-		}
-		standalone = append(standalone, fmt.Sprintf("%s:%d:%d: %s", filepath.ToSlash(f.File), f.Line, f.Column, f.Message))
-	}
-
-	vet := runFreshVet(t, dir, pkgs...)
-	if vet.code == 0 {
-		t.Fatalf("go vet found nothing:\n%s", vet.stderr)
-	}
-	var vetted []string
-	for line := range strings.SplitSeq(strings.TrimSpace(vet.stderr), "\n") {
-		if strings.HasPrefix(line, "#") {
-			continue // go vet's package header
-		}
-		vetted = append(vetted, filepath.ToSlash(strings.TrimPrefix(line, "./")))
-	}
+	standalone, vetted := standaloneAndVet(t, dir, pkgs...)
 	// EL3001's advice differs by driver (only the standalone command
 	// knows the module's handlers): compare up to it.
 	for _, list := range [][]string{standalone, vetted} {

@@ -25,6 +25,26 @@ func TestVetCatalogueThroughIntermediate(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata")
 	pkgs := []string{"./catalogue/app", "./catalogue/mid"}
 
+	standalone, vetted := standaloneAndVet(t, dir, pkgs...)
+	slices.Sort(standalone)
+	slices.Sort(vetted)
+	if !slices.Equal(standalone, vetted) {
+		t.Fatalf("go vet and eventlint differ\ngo vet:\n%s\neventlint:\n%s", strings.Join(vetted, "\n"), strings.Join(standalone, "\n"))
+	}
+	// The catalogue reached app: its catalogue findings are there.
+	if !slices.ContainsFunc(vetted, func(s string) bool {
+		return strings.HasPrefix(s, "catalogue/app/app.go:15:") && strings.Contains(s, "is not declared in the catalogue")
+	}) {
+		t.Fatalf("go vet did not see the catalogue in app:\n%s", strings.Join(vetted, "\n"))
+	}
+}
+
+// standaloneAndVet runs the standalone command (-format json) and go vet
+// on pkgs in dir, and returns each one's all-drivers findings as
+// "file:line:col: message" lines, in their order. The standalone command
+// must exit 1 and go vet must find something.
+func standaloneAndVet(t *testing.T, dir string, pkgs ...string) (standalone, vetted []string) {
+	t.Helper()
 	r := run(t, dir, append([]string{"-format", "json"}, pkgs...)...)
 	if r.code != 1 {
 		t.Fatalf("eventlint: exit %d (want 1)\n%s%s", r.code, r.stdout, r.stderr)
@@ -39,7 +59,6 @@ func TestVetCatalogueThroughIntermediate(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &findings); err != nil {
 		t.Fatalf("eventlint -format json: %v\n%s", err, r.stdout)
 	}
-	var standalone []string
 	for _, f := range findings {
 		if c := analyzer.CheckByID(f.Check); c == nil || c.Drivers != analyzer.AllDrivers {
 			continue // module-wide checks do not run under go vet
@@ -51,24 +70,13 @@ func TestVetCatalogueThroughIntermediate(t *testing.T) {
 	if vet.code == 0 {
 		t.Fatalf("go vet found nothing:\n%s", vet.stderr)
 	}
-	var vetted []string
 	for line := range strings.SplitSeq(strings.TrimSpace(vet.stderr), "\n") {
 		if strings.HasPrefix(line, "#") {
 			continue // go vet's package header
 		}
 		vetted = append(vetted, filepath.ToSlash(strings.TrimPrefix(line, "./")))
 	}
-	slices.Sort(standalone)
-	slices.Sort(vetted)
-	if !slices.Equal(standalone, vetted) {
-		t.Fatalf("go vet and eventlint differ\ngo vet:\n%s\neventlint:\n%s", strings.Join(vetted, "\n"), strings.Join(standalone, "\n"))
-	}
-	// The catalogue reached app: its catalogue findings are there.
-	if !slices.ContainsFunc(vetted, func(s string) bool {
-		return strings.HasPrefix(s, "catalogue/app/app.go:15:") && strings.Contains(s, "is not declared in the catalogue")
-	}) {
-		t.Fatalf("go vet did not see the catalogue in app:\n%s", strings.Join(vetted, "\n"))
-	}
+	return standalone, vetted
 }
 
 var vetRuns atomic.Int64
