@@ -223,7 +223,8 @@ func (env *pipelineEnv) check(t *testing.T, src []byte) {
 		}
 	}
 
-	graph, err := checker.Analyze(analyzer.NewSuite().Analyzers(), []*packages.Package{pkg}, nil)
+	suite := analyzer.NewSuite()
+	graph, err := checker.Analyze(suite.Analyzers(), []*packages.Package{pkg}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +249,7 @@ func (env *pipelineEnv) check(t *testing.T, src []byte) {
 		for _, d := range act.Diagnostics {
 			checkDiagnostic(t, act, tokFile, d)
 		}
-		if act.Analyzer == analyzer.Model {
+		if act.Analyzer == suite.Model {
 			checkFacts(t, act)
 		}
 	}

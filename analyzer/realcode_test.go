@@ -170,9 +170,10 @@ func runReal(t *testing.T, pkgs []*packages.Package, min int, withModel bool) re
 	for _, l := range logs {
 		t.Log(l)
 	}
-	analyzers := analyzer.NewSuite().Analyzers()
+	suite := analyzer.NewSuite()
+	analyzers := suite.Analyzers()
 	if withModel {
-		analyzers = append(analyzers, analyzer.Model) // as a root, to keep its results
+		analyzers = append(analyzers, suite.Model) // as a root, to keep its results
 	}
 	start := time.Now()
 	graph, err := checker.Analyze(analyzers, pkgs, nil)
@@ -195,7 +196,7 @@ func runReal(t *testing.T, pkgs []*packages.Package, min int, withModel bool) re
 		for _, d := range act.Diagnostics {
 			t.Errorf("%s: %s: %s %s", act, act.Package.Fset.Position(d.Pos), d.Category, d.Message)
 		}
-		if r, ok := act.Result.(*analyzer.Result); ok && act.Analyzer == analyzer.Model {
+		if r, ok := act.Result.(*analyzer.Result); ok && act.Analyzer == suite.Model {
 			res.sites += len(r.Sites)
 		}
 	}
