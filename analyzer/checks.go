@@ -74,7 +74,7 @@ var CheckBusDirective = &Check{
 const since030 = "v0.3.0"
 
 var CheckNameFormat = &Check{
-	ID: "EL1001", Analyzer: "naming", Title: "event name is not <aggregate>.<verb>", Since: since, Drivers: AllDrivers,
+	ID: "EL1001", Analyzer: "naming", Title: "event name does not follow the naming style", Since: since, Drivers: AllDrivers,
 	Rationale: "Event names are read by people and matched by code in other modules. One shape, " +
 		"lowercase snake_case segments separated by dots, keeps them greppable and predictable: " +
 		"the aggregate that changed, then what happened to it. That is the default style; -naming.style picks another " +
@@ -190,7 +190,9 @@ var CheckNoSubscriber = &Check{
 var CheckHandlerType = &Check{
 	ID: "EL3002", Analyzer: "unregistered", Title: "handler can never receive the emitted payload", Since: since, Drivers: AllDrivers,
 	Rationale: "The bus hands a payload to a handler only if it has the handler's type T; a handler whose T " +
-		"matches no emitted payload is skipped at every emit. Only concrete types are compared, and a handler is not " +
+		"matches no emitted payload is skipped at every emit. A bus that calls handlers with the published arguments by " +
+		"reflection (EventBus, form=args) does not skip the handler: the call panics, so the same mismatch is reported. " +
+		"Only concrete types are compared, and a handler is not " +
 		"reported when the program emits, under an event name computed at run time, a payload that could have its type.",
 	Before: "bus.On(\"employee.created\", func(ctx context.Context, e hr.Employee) error {...}) // emitted as *hr.Employee",
 	After:  "bus.On(\"employee.created\", func(ctx context.Context, e *hr.Employee) error {...})",

@@ -347,6 +347,6 @@ func (own *Summary) addSite(fset *token.FileSet, pkg *types.Package, s *Site) {
 	case s.Kind == Emit:
 		own.Emits = append(own.Emits, EmitRecord{Event: s.Name, Pos: pos, Payload: s.Payload, Broker: s.Broker})
 	case s.Kind == Subscribe:
-		own.Subs = append(own.Subs, SubRecord{Event: s.Name, Pos: pos, Handler: s.Handler, AtInit: s.AtInit, Broker: s.Broker})
+		own.Subs = append(own.Subs, SubRecord{Event: s.Name, Pos: pos, Handler: s.Handler, AtInit: s.AtInit, Broker: s.Broker, Args: s.Args})
 	}
 }

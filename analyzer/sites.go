@@ -81,6 +81,10 @@ type Site struct {
 	// Broker is set when the bus delivers through a broker: subscribers
 	// may live in another process, so no program check applies.
 	Broker bool
+	// Args is set on a subscription whose handler the bus calls with the
+	// published arguments (FormArgs): a mismatch fails the call itself
+	// (reflect.Value.Call panics) rather than skipping the handler.
+	Args   bool
 	AtInit bool // runs during package initialisation
 }
 
@@ -170,7 +174,7 @@ func newSite(info *types.Info, call *ast.CallExpr, fn *types.Func, w *WrapperFac
 		}
 		return call.Args[i+offset]
 	}
-	s := &Site{Kind: w.Kind, Call: call, Callee: fn, Broker: w.Scope == ScopeBroker}
+	s := &Site{Kind: w.Kind, Call: call, Callee: fn, Broker: w.Scope == ScopeBroker, Args: w.Kind == Subscribe && w.Form == FormArgs}
 	s.NameExpr = arg(w.Name)
 	if s.NameExpr == nil {
 		// Not a well-formed call (the type checker said so); report

@@ -225,6 +225,7 @@ type SubRecord struct {
 	Handler TypeRef // the handler's payload type T
 	AtInit  bool    // registered during package initialisation
 	Broker  bool    // a broker subscription (Scope broker): no program check applies
+	Args    bool    // the handler is called with the published arguments (FormArgs)
 }
 
 // DynamicRecord is an emit or subscription whose event name is not a

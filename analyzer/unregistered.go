@@ -279,8 +279,14 @@ func reportHandlerType(pass *analysis.Pass, res *Result, sum *Summary, pos token
 	if len(types) > 1 {
 		advice = "make the handler take one of those types or an interface they implement"
 	}
-	res.Report(pass, CheckHandlerType, pos, nil, "handler at %s takes %s but %q is emitted with %s: the bus skips it; %s",
-		sub.Pos.Rel(res.Module), names[sub.Handler.Written()], sub.Event, strings.Join(got, ", "), advice)
+	outcome := "the bus skips it"
+	if sub.Args {
+		// A bus that calls the handler with the published arguments
+		// (reflection, as EventBus does) does not skip it: the call fails.
+		outcome = "calling it with those arguments panics"
+	}
+	res.Report(pass, CheckHandlerType, pos, nil, "handler at %s takes %s but %q is emitted with %s: %s; %s",
+		sub.Pos.Rel(res.Module), names[sub.Handler.Written()], sub.Event, strings.Join(got, ", "), outcome, advice)
 }
 
 // reportUnreceived reports the emits of event whose payload no handler of

@@ -95,7 +95,7 @@ directory), columns in Unicode code points (columnKind unicodeCodePoints).
 github prints GitHub Actions workflow commands, which become annotations
 on a pull request:
 
-	::warning file=orders/orders.go,line=16,col=16,title=EL1001 event name is not <aggregate>.<verb>::event name "OrderShipped" ...
+	::warning file=orders/orders.go,line=16,col=16,title=EL1001 event name does not follow the naming style::event name "OrderShipped" ...
 
 # Checks
 

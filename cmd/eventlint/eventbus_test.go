@@ -21,7 +21,7 @@ func TestEventBusPreset(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "eventbus")
 	want := []string{
 		`app/app.go:26:12: event name "OrderCancelled" has 1 segment, want <aggregate>.<verb>: name it "order.cancelled" [EL1001]`,
-		`cmd/shop/main.go:9:6: handler at app/app.go:14 takes *app.Order but "order.placed" is emitted with app.Order (app/app.go:23)`,
+		`cmd/shop/main.go:9:6: handler at app/app.go:14 takes *app.Order but "order.placed" is emitted with app.Order (app/app.go:23): calling it with those arguments panics; make the handler take app.Order`,
 		`cmd/shop/main.go:9:6: event "OrderCancelled" is emitted but no handler linked into this program subscribes to it (emitted at app/app.go:26)`,
 	}
 	r := run(t, dir, "./...")

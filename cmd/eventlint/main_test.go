@@ -327,7 +327,7 @@ func TestGitHub(t *testing.T) {
 	if r.code != 1 || len(lines) != 5 {
 		t.Fatalf("exit %d\n%s", r.code, r.stdout)
 	}
-	want := `::warning file=orders/orders.go,line=25,col=16,title=EL1001 event name is not <aggregate>.<verb>::event name "OrderCréé" has 1 segment`
+	want := `::warning file=orders/orders.go,line=25,col=16,title=EL1001 event name does not follow the naming style::event name "OrderCréé" has 1 segment`
 	if !strings.HasPrefix(lines[3], want) {
 		t.Errorf("line 4:\n%s\nwant prefix:\n%s", lines[3], want)
 	}

@@ -125,7 +125,7 @@ func WriteJSON(w io.Writer, findings []Finding, out *Output) error {
 // WriteGitHub writes a GitHub Actions workflow command per finding, which
 // the runner turns into an annotation on the pull request:
 //
-//	::warning file=path/file.go,line=12,col=5,title=EL1001 event name is not <aggregate>.<verb>::message
+//	::warning file=path/file.go,line=12,col=5,title=EL1001 event name does not follow the naming style::message
 //
 // Columns count characters.
 func WriteGitHub(w io.Writer, findings []Finding, out *Output) error {

@@ -127,7 +127,7 @@ func TestWriteGitHub(t *testing.T) {
 	if err := WriteGitHub(&b, sampleFindings(dir), &Output{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
-	want := `::warning file=orders/orders.go,line=12,col=16,endLine=12,endColumn=30,title=EL1001 event name is not <aggregate>.<verb>::event name "OrderCréé" has 1 segment, want <aggregate>.<verb>: 100%25 wrong, really%0Ahttps://github.com/eventlint/eventlint/blob/main/docs/checks.md#EL1001
+	want := `::warning file=orders/orders.go,line=12,col=16,endLine=12,endColumn=30,title=EL1001 event name does not follow the naming style::event name "OrderCréé" has 1 segment, want <aggregate>.<verb>: 100%25 wrong, really%0Ahttps://github.com/eventlint/eventlint/blob/main/docs/checks.md#EL1001
 ::warning file=/elsewhere/dep%2C with comma.go,line=3,col=2,title=EL3001 event emitted with no subscriber in the program::line one%0Aline two%0D%0Ahttps://github.com/eventlint/eventlint/blob/main/docs/checks.md#EL3001
 ::warning file=orders/orders.go,line=1,col=1,title=X1::no check of eventlint
 `
@@ -266,7 +266,7 @@ func TestSARIFSchemaRejects(t *testing.T) {
 
 func TestRuleName(t *testing.T) {
 	for title, want := range map[string]string{
-		"event name is not <aggregate>.<verb>": "EventNameIsNotAggregateVerb",
+		"event name does not follow the naming style": "EventNameDoesNotFollowTheNamingStyle",
 		"malformed eventlint:ignore directive": "MalformedEventlintIgnoreDirective",
 	} {
 		if got := ruleName(title); got != want {

@@ -222,8 +222,8 @@ func fileURI(path string) string {
 }
 
 // ruleName turns a check title into the identifier-like name SARIF
-// viewers show: "event name is not <aggregate>.<verb>" becomes
-// EventNameIsNotAggregateVerb.
+// viewers show: "event name does not follow the naming style" becomes
+// EventNameDoesNotFollowTheNamingStyle.
 func ruleName(title string) string {
 	var b strings.Builder
 	for _, w := range strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
