@@ -267,7 +267,7 @@ func TestSARIFSchemaRejects(t *testing.T) {
 func TestRuleName(t *testing.T) {
 	for title, want := range map[string]string{
 		"event name does not follow the naming style": "EventNameDoesNotFollowTheNamingStyle",
-		"malformed eventlint:ignore directive": "MalformedEventlintIgnoreDirective",
+		"malformed eventlint:ignore directive":        "MalformedEventlintIgnoreDirective",
 	} {
 		if got := ruleName(title); got != want {
 			t.Errorf("ruleName(%q) = %q, want %q", title, got, want)
